@@ -1,0 +1,54 @@
+import * as z from 'zod/mini';
+import { Currency } from './currency.js';
+
+/** Server-assigned identifier of any record (a UUID). */
+export const Id = z.uuid();
+export type Id = z.infer<typeof Id>;
+
+/** An instant in UTC, ISO 8601 with a `Z` or offset, e.g. `2026-11-23T18:00:00.000Z`. */
+export const Timestamp = z.iso.datetime({ offset: true });
+export type Timestamp = z.infer<typeof Timestamp>;
+
+/** A calendar date without time, `YYYY-MM-DD` (an expected close date, a birthday). */
+export const CalendarDate = z.iso.date();
+export type CalendarDate = z.infer<typeof CalendarDate>;
+
+/** Non-empty, trimmed-length-bounded text for a short field (a name, a title). */
+export const shortText = (max = 200) =>
+  z.string().check(z.trim(), z.minLength(1, 'Must not be empty'), z.maxLength(max));
+
+/** Free text such as a review body or a note: may be long, never empty. */
+export const longText = (max = 10_000) =>
+  z.string().check(z.trim(), z.minLength(1, 'Must not be empty'), z.maxLength(max));
+
+/** The shop's own identifier of a record it syncs in (its user id, its order number). */
+export const ExternalId = shortText(128);
+export type ExternalId = z.infer<typeof ExternalId>;
+
+/** A BCP 47 language tag, e.g. `en`, `zh-Hans`, `zh-Hant-TW`. */
+export const LanguageTag = z.string().check(
+  z.maxLength(35),
+  z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Must be a BCP 47 language tag'),
+);
+export type LanguageTag = z.infer<typeof LanguageTag>;
+
+/**
+ * Money: an integer amount in minor units (cents, fen) and an ISO 4217 currency.
+ * Never a float; may be negative only where a schema says so (a refund, a credit).
+ */
+export const Money = z.strictObject({
+  amount: z.int().check(z.minimum(0, 'Money must not be negative')),
+  currency: Currency,
+});
+export type Money = z.infer<typeof Money>;
+
+/** A signed money amount: refunds, adjustments, balances that can go below zero. */
+export const SignedMoney = z.strictObject({
+  amount: z.int(),
+  currency: Currency,
+});
+export type SignedMoney = z.infer<typeof SignedMoney>;
+
+/** A probability in basis points: 0 (never) to 10,000 (certain). */
+export const BasisPoints = z.int().check(z.minimum(0), z.maximum(10_000));
+export type BasisPoints = z.infer<typeof BasisPoints>;
