@@ -1,0 +1,65 @@
+// Builds every package to its dist/ (ESM, one file per source module so `sideEffects`
+// can name the files that define tags) and the drop-in bundle for a plain
+// <script type="module"> page. Declarations come from `tsc` (see scripts/build.mjs).
+import { existsSync, readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json', legalComments: 'none' });
+
+/** zod reports its own annotations and cycles; they are not ours to fix. */
+export function onwarn(warning, warn) {
+  const id = warning.id ?? warning.ids?.join(' ') ?? warning.message;
+  if (['INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED'].includes(warning.code) && /\/zod\//.test(id)) return;
+  warn(warning);
+}
+
+const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+/** A library build leaves every bare import to the consumer's resolver. */
+const isBare = (id) => nodeBuiltins.has(id) || (!id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'));
+
+/** Element entry points: `src/<name>/<name>.ts` defines the tag `kith-<name>`. */
+export function elementEntries() {
+  const src = 'packages/elements/src';
+  if (!existsSync(src)) return {};
+  const entries = {};
+  for (const dir of readdirSync(src, { withFileTypes: true })) {
+    const file = join(src, dir.name, `${dir.name}.ts`);
+    if (dir.isDirectory() && existsSync(file)) entries[dir.name] = file;
+  }
+  return entries;
+}
+
+const library = (pkg, inputs) => ({
+  input: inputs,
+  external: isBare,
+  onwarn,
+  plugins: [ts()],
+  output: {
+    dir: `packages/${pkg}/dist`,
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: `packages/${pkg}/src`,
+    sourcemap: true,
+  },
+});
+
+const dropIn = existsSync('packages/elements/src/drop-in.ts')
+  ? [{
+      input: { kith: 'packages/elements/src/drop-in.ts', ...elementEntries() },
+      onwarn,
+      plugins: [nodeResolve({ exportConditions: ['kith-source', 'browser', 'import', 'default'] }), ts(), terser({ format: { comments: false } })],
+      output: { dir: 'packages/elements/dist/drop-in', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    }]
+  : [];
+
+export default [
+  library('schema', { index: 'packages/schema/src/index.ts' }),
+  library('sdk', { index: 'packages/sdk/src/index.ts' }),
+  library('elements', { index: 'packages/elements/src/index.ts', ...elementEntries() }),
+  library('server', { index: 'packages/server/src/index.ts', bin: 'packages/server/src/bin.ts' }),
+  ...dropIn,
+];

@@ -1,0 +1,69 @@
+// `npm run size`: min+gzip bytes of what a page fetches before a Kith element is
+// interactive, beside Shoelace's sl-rating bundled the same way in the same run
+// (rollup + node-resolve + esbuild + terser, gzip level 9). Prints figures; never fails
+// on a budget. See ../shared/benchmarks.md for the targets.
+import { gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { elementEntries, onwarn } from '../rollup.config.mjs';
+
+const plugins = () => [
+  nodeResolve({ exportConditions: ['kith-source', 'browser', 'import', 'default'] }),
+  esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json', legalComments: 'none' }),
+  terser({ format: { comments: false } }),
+];
+
+const gz = (code) => gzipSync(code, { level: 9 }).length;
+
+/** Bundles inputs with code splitting; returns the chunks by file name. */
+async function bundle(input) {
+  const build = await rollup({ input, plugins: plugins(), onwarn });
+  const { output } = await build.generate({ format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' });
+  await build.close();
+  return new Map(output.filter((o) => o.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
+}
+
+/** Bytes of a chunk and every chunk it imports statically (what loads before it runs). */
+function eager(chunks, fileName, seen = new Set()) {
+  if (seen.has(fileName)) return 0;
+  seen.add(fileName);
+  const chunk = chunks.get(fileName);
+  return gz(chunk.code) + chunk.imports.reduce((sum, dep) => sum + eager(chunks, dep, seen), 0);
+}
+
+const rows = [];
+const row = (what, bytes, note = '') => rows.push({ what, bytes, note });
+
+// The peer, bundled the same way in the same run.
+const peer = await bundle({ 'sl-rating': '@shoelace-style/shoelace/dist/components/rating/rating.js' });
+const peerBytes = eager(peer, 'sl-rating.js');
+row('peer: Shoelace 2.20.1 <sl-rating> (with Lit)', peerBytes);
+
+// Lit alone: the floor every Lit element stands on.
+const lit = await bundle({ lit: 'lit' });
+row('baseline: lit (everything)', eager(lit, 'lit.js'));
+
+// Each element entry bundled alone: what a page that imports just that element pays.
+for (const [name, file] of Object.entries(elementEntries())) {
+  const alone = await bundle({ [name]: file });
+  row(`<kith-${name}> entry, alone`, eager(alone, `${name}.js`));
+}
+
+// The drop-in: the autoloader, then per element the chunks fetched before it is interactive.
+const dropIn = await bundle({ kith: 'packages/elements/src/drop-in.ts', ...elementEntries() });
+row('drop-in autoloader kith.js (eager)', eager(dropIn, 'kith.js'));
+for (const name of Object.keys(elementEntries())) {
+  row(`drop-in: kith.js + <kith-${name}> (before interactive)`, eager(dropIn, 'kith.js') + eager(dropIn, `${name}.js`));
+}
+const allDropIn = [...dropIn.values()].reduce((sum, chunk) => sum + gz(chunk.code), 0);
+row(`drop-in: every chunk (${dropIn.size} files)`, allDropIn, 'full set, loaded on demand');
+
+const width = Math.max(...rows.map((r) => r.what.length));
+console.log(`${'bundle'.padEnd(width)}  ${'min+gz B'.padStart(9)}  vs sl-rating`);
+for (const { what, bytes, note } of rows) {
+  console.log(`${what.padEnd(width)}  ${String(bytes).padStart(9)}  ${(bytes / peerBytes).toFixed(2).padStart(5)}×  ${note}`);
+}
+console.log('\ndrop-in chunks:');
+for (const [fileName, chunk] of dropIn) console.log(`  ${fileName.padEnd(40)} ${String(gz(chunk.code)).padStart(7)} B`);

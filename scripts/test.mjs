@@ -1,0 +1,21 @@
+// The README's test command: type-check, lint, Node suites, build, browser suites in
+// Chromium and Firefox against a real server, and the start command's smoke test.
+import { run } from './run.mjs';
+
+const steps = [
+  ['types (tsc --strict)', 'node_modules/.bin/tsc', ['-p', 'tsconfig.json']],
+  ['lint (eslint)', 'node_modules/.bin/eslint', ['.']],
+  ['node tests (schema, server)', process.execPath, ['scripts/test-node.mjs']],
+  ['build (rollup + tsc declarations)', process.execPath, ['scripts/build.mjs']],
+  ['browsers present', process.execPath, ['scripts/browsers.mjs']],
+  ['browser tests (Chromium, Firefox)', 'node_modules/.bin/wtr', ['--config', 'web-test-runner.config.mjs']],
+  ['start command smoke test', process.execPath, ['test/start/smoke.mjs']],
+];
+
+const timings = [];
+for (const [name, command, args] of steps) {
+  console.log(`\n▶ ${name}`);
+  timings.push([name, run(command, args)]);
+}
+console.log('\nall tests passed');
+for (const [name, seconds] of timings) console.log(`  ${seconds.toFixed(1).padStart(6)} s  ${name}`);
