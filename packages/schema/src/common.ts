@@ -21,6 +21,29 @@ export const shortText = (max = 200) =>
 export const longText = (max = 10_000) =>
   z.string().check(z.trim(), z.minLength(1, 'Must not be empty'), z.maxLength(max));
 
+/** An e-mail address (a staff login, a complaint's contact). Kept as typed: case is the server's concern. */
+export const Email = z.email().check(z.maxLength(254));
+export type Email = z.infer<typeof Email>;
+
+/**
+ * A phone number as people type it: `+86 138 0013 8000`, `(030) 1234-5678`. Loose on
+ * purpose (shoppers write every national format); only 4 to 15 digits (E.164's maximum)
+ * with common separators are required, so a typo such as an e-mail in the field is caught.
+ */
+export const Phone = z.string().check(
+  z.trim(),
+  z.maxLength(40),
+  z.regex(/^\+?(?:[ ()./-]*\d){4,15}[ ()./-]*$/, 'Must be a phone number'),
+);
+export type Phone = z.infer<typeof Phone>;
+
+/**
+ * An absolute web address. Only `http:` and `https:`: these URLs end up in `href` and
+ * `src` attributes on shop pages, where `javascript:` or `data:` would be a script injection.
+ */
+export const WebUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2048));
+export type WebUrl = z.infer<typeof WebUrl>;
+
 /** The shop's own identifier of a record it syncs in (its user id, its order number). */
 export const ExternalId = shortText(128);
 export type ExternalId = z.infer<typeof ExternalId>;

@@ -20,6 +20,7 @@ export type ContactChannel = z.infer<typeof ContactChannel>;
 
 /** A tag a shop or a salesperson puts on a customer. */
 export const Tag = shortText(50);
+export type Tag = z.infer<typeof Tag>;
 
 /** RFM scores, each 1 (worst) to 5 (best). */
 export const RfmScores = z.strictObject({

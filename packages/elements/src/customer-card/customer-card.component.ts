@@ -1,0 +1,194 @@
+import { consume } from '@lit/context';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Customer, KithClient, KithError } from '@kith/sdk';
+import type {} from '../events/kith-error.js';
+import type {} from '../events/kith-load.js';
+import { attachContextRoot, clientContext } from '../internal/client-context.js';
+import { ClientFromAttributes } from '../internal/client-from-attributes.js';
+import { formatMoney } from '../internal/format.js';
+import { KithElement } from '../internal/kith-element.js';
+import { LocalizeController } from '../internal/localize-controller.js';
+import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
+import { hostReset, tokens } from '../styles/tokens.js';
+import { customerCardStyles } from './customer-card.styles.js';
+
+/**
+ * @summary A customer at a glance: name, company, loyalty tier and lifetime value.
+ *
+ * The client is, in order: the `.client` property, the nearest `<kith-provider>`, or one made
+ * from the card's own `base-url` and `key`. Loading, error (with Retry), not-found and
+ * not-configured states are rendered on purpose.
+ *
+ * @csspart base - The card box.
+ * @csspart name - The customer's name.
+ * @csspart company - The company value.
+ * @csspart tier - The loyalty tier value.
+ * @csspart value - The formatted lifetime value.
+ * @csspart status - The status message (loading, error, not found, not configured).
+ * @csspart retry-button - The Retry button of the error state.
+ * @csspart skeleton - Each placeholder bar of the loading state.
+ *
+ * @cssprop --kith-card-background - Card background; defaults to `--kith-color-surface`.
+ * @cssprop --kith-card-color - Text colour; defaults to `--kith-color-text`.
+ * @cssprop --kith-card-border - Card border; defaults to 1px solid `--kith-color-border`.
+ * @cssprop --kith-card-radius - Corner radius; defaults to `--kith-radius`.
+ * @cssprop --kith-card-padding - Inner spacing; defaults to `--kith-space-3`.
+ * @cssprop --kith-card-shadow - Box shadow; defaults to `--kith-shadow`.
+ * @cssprop --kith-card-accent - Tier colour; defaults to `--kith-color-accent`.
+ *
+ * @fires kith-load - The customer arrived and is shown. Detail: `{ customer }`.
+ * @fires kith-error - The customer could not be loaded (`not_found` included). Detail: `{ code, error }`.
+ */
+export class KithCustomerCard extends KithElement {
+  static override styles = [tokens, hostReset, customerCardStyles];
+
+  /** The id (UUID) of the customer to show. */
+  @property({ attribute: 'customer-id' }) customerId?: string;
+
+  /** Base URL of the Kith API, used only without `.client` and outside a provider. */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+
+  /** Publishable key (`pk_…`), used only without `.client` and outside a provider. */
+  @property() key?: string;
+
+  /** A client created by the page; takes precedence over a provider and the attributes. */
+  @property({ attribute: false }) client?: KithClient;
+
+  /** BCP 47 locale for texts and numbers; defaults to the nearest `lang`, then the page's. */
+  @property({ reflect: true }) locale?: string;
+
+  /** `light` or `dark`; by default the card follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private providedClient?: KithClient;
+
+  @query('.card') private cardElement?: HTMLElement;
+
+  private readonly fromAttributes = new ClientFromAttributes('kith-customer-card');
+  private readonly localize = new LocalizeController(this);
+  private readonly resource = new ResourceController<Customer, readonly [KithClient, string]>(this, {
+    args: () => {
+      const client = this.resolvedClient;
+      return client && this.customerId ? [client, this.customerId] : undefined;
+    },
+    fetch: ([client, id], signal) => client.customers.get(id, { signal }),
+    onReady: (customer) => this.emit('kith-load', { customer }),
+    onError: (error) => this.emit('kith-error', { code: error.code, error }),
+  });
+
+  /** The state shown: `idle`, `loading`, `ready`, `error` or `not_found`. */
+  get status(): ResourceStatus {
+    return this.resource.status;
+  }
+
+  /** The customer shown, once `status` is `ready`. */
+  get customer(): Customer | undefined {
+    return this.resource.value;
+  }
+
+  /** The error shown, when `status` is `error` or `not_found`. */
+  get error(): KithError | undefined {
+    return this.resource.error;
+  }
+
+  /** Resolves when the texts of the current locale have loaded. */
+  localeReady(): Promise<void> {
+    return this.localize.ready();
+  }
+
+  /** Loads the customer again (what the Retry button does). */
+  retry(): void {
+    this.resource.retry();
+  }
+
+  private get resolvedClient(): KithClient | undefined {
+    return this.client ?? this.providedClient ?? this.fromAttributes.get(this.baseUrl, this.key);
+  }
+
+  override connectedCallback(): void {
+    attachContextRoot();
+    super.connectedCallback();
+  }
+
+  private onRetry(): void {
+    this.retry();
+    // The button disappears while loading: keep focus in the card, not on <body>.
+    void this.updateComplete.then(() => this.cardElement?.focus());
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.localize.t.customerCard;
+    const status = this.resource.status;
+    const customer = this.resource.value;
+    const label = customer && status === ResourceStatus.ready ? t.label(customer.name) : nothing;
+    return html`
+      <article class="kith-root card" part="base" lang=${this.localize.t.$lang} tabindex="-1"
+        aria-busy=${status === ResourceStatus.loading ? 'true' : 'false'} aria-label=${label}>
+        ${status === ResourceStatus.ready && customer ? this.renderCustomer(customer) : nothing}
+        ${status === ResourceStatus.loading ? this.renderSkeleton() : nothing}
+        <p class="status ${this.statusClass(status)}" part="status" role="status">${this.statusText(status)}</p>
+        ${status === ResourceStatus.error
+          ? html`<button class="retry" part="retry-button" type="button" @click=${this.onRetry}>${t.retry}</button>`
+          : nothing}
+      </article>
+    `;
+  }
+
+  private renderCustomer(customer: Customer): TemplateResult {
+    const t = this.localize.t.customerCard;
+    const tier = customer.loyalty?.tierName ?? null;
+    return html`
+      <span class="name" part="name">${customer.name}</span>
+      <dl>
+        <div class="row">
+          <dt>${t.company}</dt>
+          <dd part="company" class=${customer.company ? '' : 'none'}>${customer.company ?? t.noCompany}</dd>
+        </div>
+        <div class="row">
+          <dt>${t.tier}</dt>
+          <dd part="tier" class=${tier ? 'tier' : 'none'}>${tier ?? t.noTier}</dd>
+        </div>
+        <div class="row">
+          <dt>${t.lifetimeValue}</dt>
+          <dd part="value" class="value">${formatMoney(customer.value.lifetimeValue, this.localize.locale)}</dd>
+        </div>
+      </dl>
+    `;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    return html`
+      <div aria-hidden="true">
+        <span class="skeleton title" part="skeleton"></span>
+        <span class="skeleton" part="skeleton"></span>
+        <span class="skeleton" part="skeleton"></span>
+        <span class="skeleton short" part="skeleton"></span>
+      </div>
+    `;
+  }
+
+  private statusClass(status: ResourceStatus): string {
+    if (status === ResourceStatus.error) return 'error';
+    if (status === ResourceStatus.loading) return 'visually-hidden';
+    return 'muted';
+  }
+
+  private statusText(status: ResourceStatus): string {
+    const t = this.localize.t.customerCard;
+    switch (status) {
+      case ResourceStatus.loading:
+        return t.loading;
+      case ResourceStatus.notFound:
+        return t.notFound;
+      case ResourceStatus.error:
+        return this.resource.error ? t.errors[this.resource.error.code] : t.errors.server;
+      case ResourceStatus.idle:
+        return this.resolvedClient ? t.noCustomer : t.notConfigured;
+      default:
+        return '';
+    }
+  }
+}

@@ -1,0 +1,17 @@
+// Classes and helpers only: importing this defines no tag. Tags are defined by the entry
+// files `@kith/elements/provider.js`, `@kith/elements/customer-card.js` (listed in sideEffects).
+export { KithCustomerCard } from './customer-card/customer-card.component.js';
+export { KithProvider } from './provider/provider.component.js';
+export { KithElement } from './internal/kith-element.js';
+export type { KithEventDetail, KithEventMap, KithEventName } from './internal/kith-element.js';
+export { define } from './internal/define.js';
+export { attachContextRoot, clientContext } from './internal/client-context.js';
+export { ResourceController, ResourceStatus } from './internal/resource-controller.js';
+export type { ResourceOptions } from './internal/resource-controller.js';
+export { LocalizeController, matchLanguage } from './internal/localize-controller.js';
+export { formatMoney, currencyDigits } from './internal/format.js';
+export { tokens, hostReset } from './styles/tokens.js';
+export { LANGUAGES } from './locales/translation.js';
+export type { Language, Translation } from './locales/translation.js';
+export type { KithLoadEvent, KithLoadEventDetail } from './events/kith-load.js';
+export type { KithErrorEvent, KithErrorEventDetail } from './events/kith-error.js';

@@ -1,0 +1,32 @@
+import type { Translation } from './translation.js';
+
+const en: Translation = {
+  $lang: 'en',
+  customerCard: {
+    label: (name) => `Customer: ${name}`,
+    company: 'Company',
+    tier: 'Tier',
+    lifetimeValue: 'Lifetime value',
+    noCompany: 'None',
+    noTier: 'No tier',
+    loading: 'Loading customer…',
+    notFound: 'This customer does not exist or was removed.',
+    notConfigured: 'This card is not connected: set base-url and key, or place it in a kith-provider.',
+    noCustomer: 'No customer selected.',
+    retry: 'Retry',
+    errors: {
+      network: 'The customer could not be loaded: the server cannot be reached.',
+      timeout: 'The customer could not be loaded: the server took too long to answer.',
+      unauthorized: 'The customer could not be loaded: the key was not accepted.',
+      forbidden: 'The customer could not be loaded: this page may not read it.',
+      not_found: 'This customer does not exist or was removed.',
+      conflict: 'The customer changed in the meantime.',
+      rate_limited: 'Too many requests: try again in a moment.',
+      validation: 'The customer could not be loaded: the request was not valid.',
+      server: 'The customer could not be loaded: the server had a problem.',
+      invalid_response: 'The customer could not be loaded: the server sent an unexpected answer.',
+    },
+  },
+};
+
+export default en;

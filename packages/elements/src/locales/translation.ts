@@ -1,0 +1,28 @@
+import type { KithErrorCode } from '@kith/sdk';
+
+/** The languages Kith ships text for; other locales fall back to the nearest of these. */
+export const LANGUAGES = ['en', 'zh-Hans', 'zh-Hant'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Every text an element shows. One object per language, one file each (`en.ts`, …). */
+export interface Translation {
+  /** The BCP 47 tag of this translation, set as `lang` on the rendered text. */
+  $lang: Language;
+  customerCard: {
+    /** Accessible name of the card while it shows a customer. */
+    label: (name: string) => string;
+    company: string;
+    tier: string;
+    lifetimeValue: string;
+    noCompany: string;
+    noTier: string;
+    loading: string;
+    notFound: string;
+    /** Shown when no client could be found (no provider, no base-url + key). */
+    notConfigured: string;
+    /** Shown when there is a client but no customer-id. */
+    noCustomer: string;
+    retry: string;
+    errors: Record<KithErrorCode, string>;
+  };
+}

@@ -1,0 +1,32 @@
+import type { Translation } from './translation.js';
+
+const zhHans: Translation = {
+  $lang: 'zh-Hans',
+  customerCard: {
+    label: (name) => `客户：${name}`,
+    company: '公司',
+    tier: '等级',
+    lifetimeValue: '累计消费',
+    noCompany: '无',
+    noTier: '无等级',
+    loading: '正在加载客户…',
+    notFound: '该客户不存在或已被删除。',
+    notConfigured: '此卡片未连接：请设置 base-url 和 key，或将其放入 kith-provider。',
+    noCustomer: '未选择客户。',
+    retry: '重试',
+    errors: {
+      network: '无法加载客户：无法连接服务器。',
+      timeout: '无法加载客户：服务器响应超时。',
+      unauthorized: '无法加载客户：密钥未被接受。',
+      forbidden: '无法加载客户：此页面无权读取。',
+      not_found: '该客户不存在或已被删除。',
+      conflict: '客户信息已被修改。',
+      rate_limited: '请求过于频繁，请稍后再试。',
+      validation: '无法加载客户：请求无效。',
+      server: '无法加载客户：服务器出现问题。',
+      invalid_response: '无法加载客户：服务器返回了意外的数据。',
+    },
+  },
+};
+
+export default zhHans;

@@ -1,0 +1,61 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type * as z from 'zod/mini';
+import { NewReview, Review, ReviewReply } from './feedback-review.js';
+import { newReview, review } from './test-support/fixtures.js';
+import { type Equal, accepts, rejects } from './test-support/assert.js';
+
+describe('Review', () => {
+  it('accepts ratings 1 to 5 and every moderation status', () => {
+    for (const rating of [1, 2, 3, 4, 5]) accepts(Review, { ...review, rating });
+    for (const status of ['pending', 'published'] as const) accepts(Review, { ...review, status });
+    accepts(Review, { ...review, status: 'rejected', rejectionReason: 'Off-topic' });
+    accepts(Review, { ...review, status: 'rejected', rejectionReason: null });
+  });
+  it('rejects rating 0, 6 and half stars', () => {
+    for (const rating of [0, 6, 4.5]) rejects(Review, { ...review, rating }, ['rating']);
+  });
+  it('a rejection reason belongs to a rejected review only', () => {
+    rejects(Review, { ...review, status: 'published', rejectionReason: 'Spam' }, ['rejectionReason']);
+  });
+  it('bounds title, body and author name', () => {
+    accepts(Review, { ...review, title: 'x'.repeat(150), body: 'x'.repeat(5_000), authorName: 'x'.repeat(80) });
+    rejects(Review, { ...review, title: 'x'.repeat(151) }, ['title']);
+    rejects(Review, { ...review, body: 'x'.repeat(5_001) }, ['body']);
+    rejects(Review, { ...review, authorName: 'x'.repeat(81) }, ['authorName']);
+    rejects(Review, { ...review, title: '  ' }, ['title']);
+    rejects(Review, { ...review, body: '' }, ['body']);
+  });
+  it('needs a language tag and the review kind', () => {
+    rejects(Review, { ...review, language: 'English' }, ['language']);
+    rejects(Review, { ...review, kind: 'survey' }, ['kind']);
+  });
+  it('rejects unknown fields, also in the reply', () => {
+    rejects(Review, { ...review, helpful: 3 });
+    rejects(ReviewReply, { body: 'Thanks', staffId: null, repliedAt: review.createdAt, author: 'Mia' });
+    rejects(Review, { ...review, reply: { body: ' ', staffId: null, repliedAt: review.createdAt } }, ['reply', 'body']);
+  });
+});
+
+describe('NewReview', () => {
+  it('accepts what a shopper writes', () => {
+    accepts(NewReview, newReview);
+  });
+  it('refuses fields only the server sets', () => {
+    rejects(NewReview, { ...newReview, verifiedPurchase: true });
+    rejects(NewReview, { ...newReview, status: 'published' });
+    rejects(NewReview, { ...newReview, customerId: review.customerId });
+    rejects(NewReview, { ...newReview, id: review.id });
+  });
+  it('still checks the rating and the text', () => {
+    rejects(NewReview, { ...newReview, rating: 6 }, ['rating']);
+    rejects(NewReview, { ...newReview, body: '   ' }, ['body']);
+  });
+  it('infers the kind literal and the submitted keys', () => {
+    const kind: Equal<z.infer<typeof Review>['kind'], 'review'> = true;
+    const keys: Equal<keyof NewReview, 'kind' | 'productId' | 'rating' | 'title' | 'body' | 'authorName' | 'language'> =
+      true;
+    const reply: Equal<Review['reply'], ReviewReply | null> = true;
+    assert.ok(kind && keys && reply);
+  });
+});

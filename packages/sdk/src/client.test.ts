@@ -1,0 +1,168 @@
+import { expect } from '@open-wc/testing';
+import { closedUrl, serverInfo, UNKNOWN_ID, type KithServerInfo } from '../../../test/support/server-commands.js';
+import { createClient, isKithError, type Customer, type KITH_ERROR_CODES, type KithError, type KithErrorCode } from './index.js';
+
+/** Awaits a promise that must reject and returns what it rejected with. */
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+async function kithError(promise: Promise<unknown>): Promise<KithError> {
+  const error = await rejection(promise);
+  expect(isKithError(error), `expected a KithError, got ${String(error)}`).to.equal(true);
+  return error as KithError;
+}
+
+// Compile-time checks: the codes are the exact union, and `get` resolves with a Customer.
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const _codesExact: Equal<KithErrorCode, (typeof KITH_ERROR_CODES)[number]> = true;
+const _getType: Equal<Awaited<ReturnType<ReturnType<typeof createClient>['customers']['get']>>, Customer> = true;
+
+describe('createClient', () => {
+  it('refuses a relative or non-http baseUrl with a TypeError', () => {
+    for (const baseUrl of ['/api', 'localhost:3000', 'ftp://example.com', '']) {
+      expect(() => createClient({ baseUrl, key: 'pk_x' }), baseUrl).to.throw(TypeError, /baseUrl/);
+    }
+  });
+
+  it('refuses a key that is not pk_… or sk_…', () => {
+    for (const key of ['', 'demo', 'pk_', 'xk_123']) {
+      expect(() => createClient({ baseUrl: 'https://api.example.com', key }), key).to.throw(TypeError, /key/);
+    }
+    expect(() => createClient({ baseUrl: 'https://api.example.com', key: 'sk_live_1' })).not.to.throw();
+  });
+
+  it('refuses a timeout that is not a positive number', () => {
+    expect(() => createClient({ baseUrl: 'https://api.example.com', key: 'pk_1', timeoutMs: 0 })).to.throw(TypeError, /timeoutMs/);
+  });
+});
+
+describe('customers.get against the real server', () => {
+  let server: KithServerInfo;
+  before(async () => {
+    server = await serverInfo();
+  });
+  const client = (key = server.publishableKey) => createClient({ baseUrl: server.url, key });
+
+  it('returns the seeded customer, validated', async () => {
+    const customer = await client().customers.get(server.sampleCustomerId);
+    expect(customer.id).to.equal(server.sampleCustomerId);
+    expect(customer.name).to.be.a('string').with.length.greaterThan(0);
+    expect(Number.isInteger(customer.value.lifetimeValue.amount)).to.equal(true);
+  });
+
+  it('accepts a baseUrl with a trailing slash', async () => {
+    const customer = await createClient({ baseUrl: `${server.url}/`, key: server.publishableKey }).customers.get(server.sampleCustomerId);
+    expect(customer.id).to.equal(server.sampleCustomerId);
+  });
+
+  it('rejects an unknown id with not_found (404)', async () => {
+    const error = await kithError(client().customers.get(UNKNOWN_ID));
+    expect(error.code).to.equal('not_found');
+    expect(error.status).to.equal(404);
+  });
+
+  it('rejects a malformed id with validation (400)', async () => {
+    const error = await kithError(client().customers.get('not-a-uuid'));
+    expect(error.code).to.equal('validation');
+    expect(error.status).to.equal(400);
+  });
+
+  it('rejects a wrong key with unauthorized (401)', async () => {
+    const error = await kithError(client('pk_wrong_key').customers.get(server.sampleCustomerId));
+    expect(error.code).to.equal('unauthorized');
+    expect(error.status).to.equal(401);
+  });
+
+  it('reports a server that is down as network', async () => {
+    const down = createClient({ baseUrl: await closedUrl(), key: server.publishableKey });
+    const error = await kithError(down.customers.get(server.sampleCustomerId));
+    expect(error.code).to.equal('network');
+    expect(error.status).to.equal(null);
+  });
+
+  it('passes an AbortSignal through: an abort rejects with AbortError, not a KithError', async () => {
+    const controller = new AbortController();
+    const pending = client().customers.get(server.sampleCustomerId, { signal: controller.signal });
+    controller.abort();
+    const error = await rejection(pending);
+    expect(isKithError(error)).to.equal(false);
+    expect((error as DOMException).name).to.equal('AbortError');
+  });
+
+  it('rejects at once for a signal that is already aborted', async () => {
+    const error = await rejection(client().customers.get(server.sampleCustomerId, { signal: AbortSignal.abort() }));
+    expect((error as DOMException).name).to.equal('AbortError');
+  });
+});
+
+// Garbage, 5xx and slow answers cannot be produced by the real server on demand, so these
+// tests (and only these) inject a `fetch` that returns the bad answer.
+describe('customers.get with a misbehaving server (injected fetch)', () => {
+  const id = '7d4a8f5e-1c2b-4d3e-9f80-123456789abc';
+  const withFetch = (fake: typeof fetch, timeoutMs?: number) =>
+    createClient({ baseUrl: 'https://api.example.com', key: 'pk_test', fetch: fake, ...(timeoutMs ? { timeoutMs } : {}) });
+  const answer = (body: string, status = 200) => (async () => new Response(body, { status })) as typeof fetch;
+
+  it('sends the key as a Bearer token to /v1/customers/{id}', async () => {
+    let seen: Request | undefined;
+    const spy: typeof fetch = async (input, init) => {
+      seen = new Request(input, init);
+      return new Response('{}', { status: 200 });
+    };
+    await rejection(withFetch(spy).customers.get(id));
+    expect(seen?.url).to.equal(`https://api.example.com/v1/customers/${id}`);
+    expect(seen?.headers.get('authorization')).to.equal('Bearer pk_test');
+  });
+
+  it('says what was wrong with a body that does not match the schema (invalid_response)', async () => {
+    const error = await kithError(withFetch(answer(JSON.stringify({ id, name: 42 }))).customers.get(id));
+    expect(error.code).to.equal('invalid_response');
+    expect(error.message).to.match(/name/);
+    const issues = (error.details as { issues: { path: PropertyKey[]; message: string }[] }).issues;
+    expect(issues.some((issue) => issue.path[0] === 'name')).to.equal(true);
+  });
+
+  it('reports a body that is not JSON as invalid_response', async () => {
+    const error = await kithError(withFetch(answer('<html>hello</html>')).customers.get(id));
+    expect(error.code).to.equal('invalid_response');
+    expect(error.status).to.equal(200);
+  });
+
+  it('maps a 5xx without an envelope (a proxy page) to server', async () => {
+    const error = await kithError(withFetch(answer('<h1>Bad gateway</h1>', 502)).customers.get(id));
+    expect(error.code).to.equal('server');
+    expect(error.status).to.equal(502);
+  });
+
+  it('maps an error envelope to its code and keeps message and details', async () => {
+    const body = JSON.stringify({ error: { code: 'rate_limited', message: 'Slow down', details: { retryAfterSeconds: 3 } } });
+    const error = await kithError(withFetch(answer(body, 429)).customers.get(id));
+    expect(error.code).to.equal('rate_limited');
+    expect(error.message).to.equal('Slow down');
+    expect(error.details).to.deep.equal({ retryAfterSeconds: 3 });
+  });
+
+  it('fails with timeout when the server does not answer in time', async () => {
+    const never: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    const error = await kithError(withFetch(never, 50).customers.get(id));
+    expect(error.code).to.equal('timeout');
+  });
+
+  it('an abort during a slow answer is an AbortError, not a timeout', async () => {
+    const never: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    const controller = new AbortController();
+    const pending = withFetch(never, 5_000).customers.get(id, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+    const error = await rejection(pending);
+    expect(isKithError(error)).to.equal(false);
+    expect((error as DOMException).name).to.equal('AbortError');
+  });
+});

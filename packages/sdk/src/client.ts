@@ -1,0 +1,40 @@
+import { createCustomers, type CustomersResource } from './resources/customers.js';
+import { createTransport, type TransportOptions } from './transport.js';
+
+/** Options of {@link createClient}. */
+export type ClientOptions = TransportOptions;
+
+/** The Kith client: one object, resources under it. */
+export interface KithClient {
+  readonly customers: CustomersResource;
+}
+
+function checkOptions(options: ClientOptions): void {
+  if (typeof options !== 'object' || options === null) throw new TypeError('createClient: options are required');
+  const { baseUrl, key, timeoutMs } = options;
+  let url: URL | undefined;
+  try {
+    url = typeof baseUrl === 'string' ? new URL(baseUrl) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new TypeError(`createClient: baseUrl must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}`);
+  }
+  if (typeof key !== 'string' || !/^(pk|sk)_\S+$/.test(key)) {
+    throw new TypeError('createClient: key must be a publishable (pk_…) or secret (sk_…) Kith key');
+  }
+  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+    throw new TypeError(`createClient: timeoutMs must be a positive number, got ${String(timeoutMs)}`);
+  }
+}
+
+/**
+ * Creates a client. Throws a `TypeError` at once for a relative or non-http `baseUrl` or a
+ * key that is not `pk_…`/`sk_…`, so a misconfiguration never looks like a network failure.
+ */
+export function createClient(options: ClientOptions): KithClient {
+  checkOptions(options);
+  const transport = createTransport(options);
+  return { customers: createCustomers(transport) };
+}

@@ -1,0 +1,109 @@
+import type { Customer } from '@kith/schema';
+import type { Queryable } from '../db/database.js';
+
+/** A `customers` row joined with its loyalty standing, as the query below returns it. */
+interface CustomerRow {
+  id: string;
+  external_id: string | null;
+  kind: Customer['kind'];
+  name: string;
+  company: string | null;
+  organisation_id: string | null;
+  role: string | null;
+  channels: Customer['channels'];
+  owner_id: string | null;
+  tags: string[];
+  locale: string | null;
+  currency: string;
+  lifetime_value: number;
+  order_count: number;
+  first_order_at: Date | null;
+  last_order_at: Date | null;
+  rfm_recency: number | null;
+  rfm_frequency: number | null;
+  rfm_monetary: number | null;
+  segment: Customer['value']['segment'];
+  key_account: boolean;
+  churn_level: NonNullable<Customer['value']['churnRisk']>['level'] | null;
+  churn_score: number | null;
+  credit_limit: number | null;
+  credit_used: number | null;
+  credit_rating: NonNullable<Customer['credit']>['rating'] | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  program_id: string | null;
+  tier_id: string | null;
+  tier_name: string | null;
+  points: number | null;
+}
+
+/**
+ * The customer with their loyalty summary: the first program they joined, its tier, and
+ * the balance summed from the ledger (never a stored balance).
+ */
+const SELECT_CUSTOMER = `
+  SELECT c.*, la.program_id, la.tier_id, t.name AS tier_name,
+         (SELECT COALESCE(sum(l.points), 0)::int8 FROM loyalty_ledger l
+           WHERE l.customer_id = c.id AND l.program_id = la.program_id) AS points
+    FROM customers c
+    LEFT JOIN LATERAL (
+      SELECT a.program_id, a.tier_id FROM loyalty_accounts a
+       WHERE a.customer_id = c.id ORDER BY a.joined_at, a.program_id LIMIT 1
+    ) la ON true
+    LEFT JOIN loyalty_tiers t ON t.id = la.tier_id
+   WHERE c.id = $1`;
+
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+/** Maps a row to the API's `Customer` shape (validated by the route before it is sent). */
+export function toCustomer(row: CustomerRow): Customer {
+  const currency = row.currency.trim();
+  return {
+    id: row.id,
+    externalId: row.external_id,
+    kind: row.kind,
+    name: row.name,
+    company: row.company,
+    organisationId: row.organisation_id,
+    role: row.role,
+    channels: row.channels,
+    ownerId: row.owner_id,
+    tags: row.tags,
+    locale: row.locale,
+    value: {
+      lifetimeValue: { amount: row.lifetime_value, currency },
+      orderCount: row.order_count,
+      firstOrderAt: iso(row.first_order_at),
+      lastOrderAt: iso(row.last_order_at),
+      rfm:
+        row.rfm_recency !== null && row.rfm_frequency !== null && row.rfm_monetary !== null
+          ? { recency: row.rfm_recency, frequency: row.rfm_frequency, monetary: row.rfm_monetary }
+          : null,
+      segment: row.segment,
+      keyAccount: row.key_account,
+      churnRisk: row.churn_level !== null && row.churn_score !== null ? { level: row.churn_level, score: row.churn_score } : null,
+    },
+    credit:
+      row.credit_limit !== null && row.credit_rating !== null
+        ? {
+            limit: { amount: row.credit_limit, currency },
+            used: { amount: row.credit_used ?? 0, currency },
+            rating: row.credit_rating,
+          }
+        : null,
+    loyalty:
+      row.program_id !== null
+        ? { programId: row.program_id, tierId: row.tier_id, tierName: row.tier_name, points: row.points ?? 0 }
+        : null,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** One customer by id, or null. */
+export async function getCustomer(q: Queryable, id: string): Promise<Customer | null> {
+  const { rows } = await q.query<CustomerRow>(SELECT_CUSTOMER, [id]);
+  return rows[0] ? toCustomer(rows[0]) : null;
+}

@@ -1,0 +1,115 @@
+import type { ContactChannel } from '@kith/schema';
+import type { DemoLocale } from './names.js';
+import { Random } from './random.js';
+
+/** The fixed PRNG seed of the demo data: same content on every install. */
+export const DEMO_SEED = 0x4b17_2026;
+export const DEMO_CURRENCY = 'EUR';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+/** Shared by the generators: the PRNG and "now" (all demo times are relative to it). */
+export class SeedContext {
+  readonly rng: Random;
+  constructor(
+    readonly now: Date,
+    seed = DEMO_SEED,
+  ) {
+    this.rng = new Random(seed);
+  }
+
+  /** `days` (fractional allowed) before now. */
+  ago(days: number): Date {
+    return new Date(this.now.getTime() - days * DAY);
+  }
+
+  /** `hours` after `date` (negative: before). */
+  plusHours(date: Date, hours: number): Date {
+    return new Date(date.getTime() + hours * HOUR);
+  }
+
+  /** The earlier of `date` and an hour ago: nothing in the demo lies in the future by accident. */
+  past(date: Date): Date {
+    const limit = this.now.getTime() - HOUR;
+    return date.getTime() > limit ? new Date(limit) : date;
+  }
+}
+
+/** How a customer buys; drives their orders and so their RFM segment. */
+export type Archetype = 'champion' | 'loyal' | 'new' | 'promising' | 'at_risk' | 'cannot_lose' | 'hibernating' | 'lost' | 'none';
+
+export interface StaffSeed {
+  id: string;
+  name: string;
+  email: string;
+  role: 'admin' | 'manager' | 'sales' | 'support';
+}
+
+export interface CustomerSeed {
+  id: string;
+  external_id: string;
+  email: string;
+  kind: 'person' | 'organisation';
+  name: string;
+  company: string | null;
+  organisation_id: string | null;
+  role: string | null;
+  channels: ContactChannel[];
+  owner_id: string | null;
+  tags: string[];
+  locale: DemoLocale;
+  currency: string;
+  lifetime_value: number;
+  order_count: number;
+  first_order_at: Date | null;
+  last_order_at: Date | null;
+  rfm_recency: number | null;
+  rfm_frequency: number | null;
+  rfm_monetary: number | null;
+  segment: string | null;
+  key_account: boolean;
+  churn_level: string | null;
+  churn_score: number | null;
+  credit_limit: number | null;
+  credit_used: number | null;
+  credit_rating: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  /** Not stored: how the generator makes this customer buy. */
+  archetype: Archetype;
+}
+
+export interface ProductSeed {
+  id: string;
+  external_id: string;
+  name: string;
+  url: string;
+  image_url: string;
+  price: number;
+  currency: string;
+}
+
+export interface OrderLineSeed {
+  order_id: string;
+  line_no: number;
+  product_id: string;
+  name: string;
+  quantity: number;
+  unit_price: number;
+  total: number;
+}
+
+export interface OrderSeed {
+  id: string;
+  external_id: string;
+  customer_id: string;
+  status: 'pending' | 'paid' | 'shipped' | 'delivered' | 'cancelled' | 'returned' | 'refunded';
+  total: number;
+  currency: string;
+  placed_at: Date;
+  created_at: Date;
+  updated_at: Date;
+  lines: OrderLineSeed[];
+}

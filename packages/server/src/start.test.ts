@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { Customer } from '@kith/schema';
+import { closeAll, POSTGRES_URL, postgresUrl } from './test-support/database.js';
+import { DataDirLockedError, LOCK_FILE, lockDataDir } from './db/lock.js';
+import { startServer } from './start.js';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kith-server-test-'));
+  dirs.push(dir);
+  return dir;
+};
+after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+after(closeAll);
+const quiet = () => {};
+
+describe('startServer on a PGlite data folder, over real HTTP', () => {
+  test('first start seeds; a second process is refused; a restart keeps the demo', async (t) => {
+    const dataDir = tempDir();
+    let started = performance.now();
+    const server = await startServer({ port: 0, dataDir, log: quiet });
+    t.diagnostic(`first start with demo seed in a data folder: ${Math.round(performance.now() - started)} ms`);
+    assert.equal(server.database, 'pglite');
+    assert.ok(server.demo?.secretKey, 'the secret key is shown on the first start');
+    const demo = server.demo;
+    try {
+      const health = await fetch(`${server.url}/v1/health`);
+      assert.equal(health.status, 200);
+      const response = await fetch(`${server.url}/v1/customers/${demo.sampleCustomerId}`, {
+        headers: { authorization: `Bearer ${demo.publishableKey}`, origin: server.url.replace('127.0.0.1', 'localhost') },
+      });
+      assert.equal(response.status, 200);
+      assert.ok(Customer.safeParse(await response.json()).success);
+      assert.equal((await fetch(`${server.url}/v1/nope`)).status, 404);
+
+      // The folder is locked while the server runs: a second open fails clearly, early.
+      await assert.rejects(startServer({ port: 0, dataDir, log: quiet }), (error: unknown) => {
+        assert.ok(error instanceof DataDirLockedError);
+        assert.match(error.message, /is in use by another Kith server/);
+        return true;
+      });
+    } finally {
+      await server.close();
+    }
+    assert.equal(existsSync(join(dataDir, LOCK_FILE)), false, 'close() releases the lock');
+
+    started = performance.now();
+    const again = await startServer({ port: 0, dataDir, log: quiet, demoOrigins: ['http://localhost:9999'] });
+    t.diagnostic(`restart of the data folder: ${Math.round(performance.now() - started)} ms`);
+    try {
+      assert.deepEqual(again.demo, { publishableKey: demo.publishableKey, secretKey: null, sampleCustomerId: demo.sampleCustomerId });
+      const response = await fetch(`${again.url}/v1/customers/${demo.sampleCustomerId}`, {
+        headers: { authorization: `Bearer ${demo.publishableKey}`, origin: 'http://localhost:9999' },
+      });
+      assert.equal(response.status, 200, 'demoOrigins of a later start are added to the key');
+    } finally {
+      await again.close();
+    }
+  });
+
+  test('an in-memory start with --no-demo has no demo', async (t) => {
+    const started = performance.now();
+    const server = await startServer({ port: 0, dataDir: 'memory', demo: false, log: quiet });
+    t.diagnostic(`in-memory start without demo: ${Math.round(performance.now() - started)} ms`);
+    try {
+      assert.equal(server.demo, null);
+      assert.equal((await fetch(`${server.url}/v1/health`)).status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('startServer on PostgreSQL', { skip: POSTGRES_URL ? false : 'KITH_TEST_DATABASE_URL not set' }, () => {
+  test('migrates, seeds and serves by DATABASE_URL', async (t) => {
+    const databaseUrl = await postgresUrl();
+    const started = performance.now();
+    const server = await startServer({ port: 0, databaseUrl, log: quiet });
+    t.diagnostic(`first start with demo seed on PostgreSQL: ${Math.round(performance.now() - started)} ms`);
+    try {
+      assert.equal(server.database, 'postgres');
+      const health = (await (await fetch(`${server.url}/v1/health`)).json()) as { database: string };
+      assert.equal(health.database, 'postgres');
+      const demo = server.demo;
+      assert.ok(demo?.secretKey);
+      const response = await fetch(`${server.url}/v1/customers/${demo.sampleCustomerId}`, { headers: { authorization: `Bearer ${demo.secretKey}` } });
+      assert.equal(response.status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('the data-folder lock', () => {
+  test('is exclusive within a process too', () => {
+    const dir = tempDir();
+    const release = lockDataDir(dir);
+    assert.throws(() => lockDataDir(dir), DataDirLockedError);
+    release();
+    lockDataDir(dir)();
+  });
+
+  test('a lock held by another live process is refused with its pid', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, LOCK_FILE), `${process.ppid}\n`);
+    assert.throws(() => lockDataDir(dir), (error: unknown) => error instanceof DataDirLockedError && error.pid === process.ppid);
+  });
+
+  test('a stale lock (its process is gone) is taken over', () => {
+    const dir = tempDir();
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    writeFileSync(join(dir, LOCK_FILE), `${gone.stdout}\n`);
+    const release = lockDataDir(dir);
+    assert.equal(readFileSync(join(dir, LOCK_FILE), 'utf8').trim(), String(process.pid));
+    release();
+    assert.equal(existsSync(join(dir, LOCK_FILE)), false);
+  });
+});

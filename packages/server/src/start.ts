@@ -1,0 +1,91 @@
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createApp } from './app.js';
+import type { DatabaseKind } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import type { AppEnv } from './http/env.js';
+import { ensureDemo, type DemoInfo } from './seed/demo.js';
+
+export interface StartOptions {
+  /** TCP port; default 8787; 0 picks a free one. */
+  port?: number;
+  /** Interface to listen on; default `127.0.0.1` (this machine only). Use `0.0.0.0` in a container. */
+  host?: string;
+  /** PGlite data folder (default `.kith-data/` in the working directory) or `'memory'`. */
+  dataDir?: string | 'memory';
+  /** PostgreSQL URL; when set, PGlite is not used. */
+  databaseUrl?: string;
+  /** Seed the demo shop into an empty database (default true). */
+  demo?: boolean;
+  /**
+   * Origins allowed to use the demo publishable key; default the server's own
+   * `http://localhost:<port>` and `http://127.0.0.1:<port>`. On a later start of the same
+   * data they are added to the key's list.
+   */
+  demoOrigins?: string[];
+  /** Adds routes (static files, demo settings) before the 404 handler. */
+  mount?: (app: Hono<AppEnv>) => void;
+  /** Log sink for start-up and request lines; default `console.log`. */
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: DatabaseKind;
+  demo: DemoInfo | null;
+  /** Stops HTTP, closes the database and releases the data-folder lock. */
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates it, listens, seeds the demo on first start. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const started = performance.now();
+  const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, log });
+  let server: ReturnType<typeof createAdaptorServer> | undefined;
+  try {
+    const applied = await migrate(db);
+    if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+
+    const app = createApp({ db, log, ...(options.mount ? { mount: options.mount } : {}) });
+    const http = (server = createAdaptorServer({ fetch: app.fetch }));
+    const host = options.host ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(options.port ?? 8787, host, () => {
+        http.off('error', reject);
+        resolve();
+      });
+    });
+    const port = (http.address() as AddressInfo).port;
+    const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+    let demo: DemoInfo | null = null;
+    if (options.demo !== false) {
+      const seeding = performance.now();
+      const origins = options.demoOrigins ?? [];
+      demo = await ensureDemo(db, { origins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...origins] });
+      if (demo?.secretKey) log(`demo data seeded in ${Math.round(performance.now() - seeding)} ms`);
+    }
+
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          http.close(() => resolve());
+          // Keep-alive connections would hold close() open.
+          if ('closeAllConnections' in http) http.closeAllConnections();
+        });
+        await db.close();
+      })());
+    log(`listening on http://${shownHost}:${port} (${db.kind}) after ${Math.round(performance.now() - started)} ms`);
+    return { url: `http://${shownHost}:${port}`, port, database: db.kind, demo, close };
+  } catch (error) {
+    server?.close();
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}
