@@ -58,7 +58,7 @@ const dropIn = existsSync('packages/elements/src/drop-in.ts')
 
 export default [
   library('schema', { index: 'packages/schema/src/index.ts' }),
-  library('sdk', { index: 'packages/sdk/src/index.ts' }),
+  library('sdk', { index: 'packages/sdk/src/index.ts', analytics: 'packages/sdk/src/analytics/index.ts' }),
   library('elements', { index: 'packages/elements/src/index.ts', ...elementEntries() }),
   library('server', { index: 'packages/server/src/index.ts', bin: 'packages/server/src/bin.ts' }),
   ...dropIn,

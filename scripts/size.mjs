@@ -45,6 +45,10 @@ row('peer: Shoelace 2.20.1 <sl-rating> (with Lit)', peerBytes);
 const lit = await bundle({ lit: 'lit' });
 row('baseline: lit (everything)', eager(lit, 'lit.js'));
 
+// The SDK's entry and the schema it validates with: what a portal page built on the SDK pays.
+const sdk = await bundle({ sdk: 'packages/sdk/src/index.ts' });
+row('@kith/sdk entry (client, customers, errors), alone', eager(sdk, 'sdk.js'));
+
 // Each element entry bundled alone: what a page that imports just that element pays.
 for (const [name, file] of Object.entries(elementEntries())) {
   const alone = await bundle({ [name]: file });

@@ -2,6 +2,8 @@
 // database with demo data, also serving examples/ and the drop-in bundle, at one URL.
 // Options: --port N (or PORT, default 8787), --data-dir DIR (or KITH_DATA_DIR, default
 // .kith-data/), DATABASE_URL for PostgreSQL, --no-demo to start empty.
+// Demo-only routes: GET /demo/settings.json (keys and a sample customer for the example
+// pages) and POST /demo/token (a staff token, standing in for the intranet's own backend).
 import { parseArgs } from 'node:util';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { startServer } from '@kith/server';
@@ -26,6 +28,23 @@ const folder = (prefix, root) =>
   serveStatic({ root, rewriteRequestPath: (path) => path.slice(prefix.length) || '/' });
 
 let demo = null;
+/** @type {import('@kith/server').RunningServer | null} */
+let running = null;
+
+/**
+ * The server's own origins: a page of these may ask for a demo token; another site's page may
+ * not (CORS would let it read the answer, so the origin is checked here).
+ */
+const ownOrigin = (c) => {
+  const origin = c.req.header('Origin');
+  const site = c.req.header('Sec-Fetch-Site');
+  if (site && site !== 'same-origin' && site !== 'none') return false;
+  if (origin === undefined) return true; // not a browser page: curl on this machine
+  // By name, not by the Host header, which a DNS-rebinding page controls.
+  const own = new URL(c.req.url);
+  return [`http://localhost:${own.port}`, `http://127.0.0.1:${own.port}`].map((o) => new URL(o).origin).includes(origin);
+};
+
 const server = await startServer({
   port,
   dataDir: values['data-dir'] ?? process.env.KITH_DATA_DIR,
@@ -43,8 +62,27 @@ const server = await startServer({
         ? c.json({ baseUrl: new URL(c.req.url).origin, publishableKey: demo.publishableKey, customerIds: [demo.sampleCustomerId] })
         : c.json({ error: { code: 'not_found', message: 'This server was started with --no-demo.' } }, 404),
     );
+    // DEMO ONLY. This stands for the intranet's OWN backend: after its staff login it mints a
+    // short-lived staff token (POST /v1/tokens with its secret key; here in process, the same
+    // thing) and gives it to its page, which hands Kith a function that fetches it. This demo
+    // has no login, so anyone who can open the examples is "signed in" as the sample
+    // customer's account manager, with customers:read only. Never ship an endpoint like it.
+    app.post('/demo/token', async (c) => {
+      if (!demo || !running) return c.json({ error: { code: 'not_found', message: 'This server was started with --no-demo.' } }, 404);
+      if (!ownOrigin(c)) return c.json({ error: { code: 'forbidden', message: 'Demo tokens are for this server\'s own pages.' } }, 403);
+      const { token, expiresAt } = await running.mintToken({
+        kind: 'staff',
+        subject: demo.staffId,
+        scopes: ['customers:read'],
+        publishableKey: demo.publishableKey,
+        expiresInSeconds: 300,
+      });
+      c.header('Cache-Control', 'no-store');
+      return c.json({ token, expiresAt: expiresAt.toISOString() });
+    });
   },
 });
+running = server;
 demo = server.demo;
 
 const url = server.url.replace('127.0.0.1', 'localhost');

@@ -4,8 +4,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type Customer } from '@kith/sdk';
 import '@kith/elements/customer-card.js';
+import '@kith/elements/provider.js';
 import type { KithCustomerCard } from '@kith/elements';
-import { serverInfo, startServer, stopServer, type KithServerInfo } from './support/server-commands.js';
+import { mintToken, serverInfo, startServer, stopServer, type KithServerInfo } from './support/server-commands.js';
 
 const until = (el: KithCustomerCard, status: KithCustomerCard['status']) =>
   waitUntil(() => el.status === status, `the card never reached "${status}" (it is "${el.status}")`, { timeout: 15_000 });
@@ -14,13 +15,18 @@ const part = (el: KithCustomerCard, name: string) => el.shadowRoot?.querySelecto
 describe('customer card end to end', () => {
   let server: KithServerInfo;
   let sample: Customer;
+  // Minted once, while the server is up: the page's token comes from its own backend, which
+  // stays up while the Kith server is down (the test stops only the Kith server).
+  let staffToken: string;
+  const token = () => staffToken;
 
   before(async function () {
     // This file's own server (per browser), so stopping it disturbs no other test file.
     // A fresh PGlite server needs several seconds, more while the other files run.
     this.timeout(90_000);
     server = await serverInfo({ isolated: true });
-    sample = await createClient({ baseUrl: server.url, key: server.publishableKey }).customers.get(server.sampleCustomerId);
+    staffToken = (await mintToken({ kind: 'staff' })).token;
+    sample = await createClient({ baseUrl: server.url, key: server.publishableKey, token }).customers.get(server.sampleCustomerId);
   });
 
   after(async function () {
@@ -28,10 +34,16 @@ describe('customer card end to end', () => {
     await startServer();
   });
 
-  const card = () =>
-    fixture<KithCustomerCard>(html`
-      <kith-customer-card base-url=${server.url} key=${server.publishableKey} customer-id=${server.sampleCustomerId}></kith-customer-card>
+  // Inside a provider whose token function gives a staff token minted through this file's
+  // server (POST /v1/tokens with the secret key, as the intranet's backend would).
+  const card = async () => {
+    const provider = await fixture<HTMLElement>(html`
+      <kith-provider base-url=${server.url} key=${server.publishableKey} .token=${token}>
+        <kith-customer-card customer-id=${server.sampleCustomerId}></kith-customer-card>
+      </kith-provider>
     `);
+    return provider.querySelector('kith-customer-card') as KithCustomerCard;
+  };
 
   it('shows the sample customer from the real server', async () => {
     const el = await card();

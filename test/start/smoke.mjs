@@ -1,6 +1,7 @@
 // Smoke test of the README's start command, as a newcomer would see it: the built server
 // starts on a fresh embedded database with demo data, serves the examples and the drop-in
-// bundle, and the intranet example shows a seeded customer on the card in real Chromium.
+// bundle, and the intranet example shows a seeded customer on the card in real Chromium,
+// through a staff token from the demo's POST /demo/token (a publishable key alone gets 403).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,11 +50,13 @@ try {
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`${url}/examples/intranet/`);
   const settings = await (await fetch(`${url}/demo/settings.json`)).json();
-  const customer = await (
-    await fetch(`${url}/v1/customers/${settings.customerIds[0]}`, {
-      headers: { authorization: `Bearer ${settings.publishableKey}`, origin: url },
-    })
-  ).json();
+  const customerUrl = `${url}/v1/customers/${settings.customerIds[0]}`;
+  const byKey = await fetch(customerUrl, { headers: { authorization: `Bearer ${settings.publishableKey}`, origin: url } });
+  assert.equal(byKey.status, 403, 'the publishable key alone reads no customer data');
+  const foreign = await fetch(`${url}/demo/token`, { method: 'POST', headers: { origin: 'https://evil.example' } });
+  assert.equal(foreign.status, 403, 'another site may not fetch a demo token');
+  const { token } = await (await fetch(`${url}/demo/token`, { method: 'POST', headers: { origin: url } })).json();
+  const customer = await (await fetch(customerUrl, { headers: { authorization: `Bearer ${token}`, origin: url } })).json();
   // The card renders in its shadow root; wait until the seeded customer's name is on screen.
   await page.waitForFunction(
     (name) => document.querySelector('kith-customer-card')?.shadowRoot?.textContent?.includes(name),

@@ -6,13 +6,22 @@
 // 5–20 s on a busy 2-core machine. serverStop terminates every server it started. Browser
 // tests talk to the servers through `executeServerCommand`:
 //
-//   'kith-server-info'  payload { isolated?: true } → { url, publishableKey, sampleCustomerId }
+//   'kith-server-info'  payload { isolated?: true } → { url, publishableKey, sampleCustomerId, staffId }
 //                       `isolated` starts (once per test session, i.e. per file and browser) a
 //                       server of that session's own, so a test may stop it without breaking
 //                       the files that run in parallel on the shared one.
 //   'kith-server-stop'  stops the session's isolated server if it has one, else the shared one.
 //   'kith-server-start' starts it again on the SAME data folder and port: keys and ids stay valid.
 //   'kith-closed-url'   → { url } of a loopback port where nothing listens (a "server down" URL).
+//   'kith-token'        payload { kind: 'staff' | 'customer', subject?, scopes?, expiresInSeconds? }
+//                       → { token, expiresAt }: minted by `POST /v1/tokens` with the demo secret
+//                       key on the server the session uses (its isolated one, else the shared
+//                       one), bound to the demo publishable key, as a shop's backend would.
+//                       Default subject: staff → the sample customer's owner (`staffId`),
+//                       customer → the sample customer. Default scopes for staff:
+//                       ['customers:read'] (pass [] for none). The secret key never reaches
+//                       the browser: it is printed once, by the template's first start, and
+//                       every server runs on a copy of that data folder, so it stays valid.
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -30,8 +39,10 @@ class KithServer {
     if (options.template) cpSync(options.template, this.dataDir, { recursive: true });
     /** @type {import('node:child_process').ChildProcess | null} */
     this.child = null;
-    /** @type {{ url: string, publishableKey: string, sampleCustomerId: string } | null} */
+    /** @type {{ url: string, publishableKey: string, sampleCustomerId: string, staffId: string } | null} */
     this.info = null;
+    /** The demo secret key, printed on the first start of a data folder only. @type {string | null} */
+    this.secretKey = null;
     this.port = 0;
   }
 
@@ -94,10 +105,13 @@ class KithServer {
     });
     const url = String(ready.url).replace(/\/+$/, '');
     this.port = Number(new URL(url).port);
-    this.info = { url, publishableKey: ready.demo?.publishableKey, sampleCustomerId: ready.demo?.sampleCustomerId };
-    if (!this.info.publishableKey || !this.info.sampleCustomerId) {
+    const demo = ready.demo ?? {};
+    this.info = { url, publishableKey: demo.publishableKey, sampleCustomerId: demo.sampleCustomerId, staffId: demo.staffId };
+    this.secretKey ??= demo.secretKey ?? null;
+    if (!this.info.publishableKey || !this.info.sampleCustomerId || !this.info.staffId) {
       await this.stop();
-      throw new Error(`[kith-server] ${label}: the ready line has no demo.publishableKey / demo.sampleCustomerId: ${JSON.stringify(ready)}`);
+      const shown = { ...ready, demo: { ...demo, secretKey: demo.secretKey ? '(hidden)' : demo.secretKey } };
+      throw new Error(`[kith-server] ${label}: the ready line has no demo.publishableKey / sampleCustomerId / staffId: ${JSON.stringify(shown)}`);
     }
     return this.info;
   }
@@ -121,6 +135,36 @@ class KithServer {
     await this.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Mints a token on `server` through `POST /v1/tokens` with the secret key, as a shop's own
+ * backend does after its sign-in (no Origin: a server-to-server call).
+ * @param {KithServer} server
+ * @param {string} secretKey
+ * @param {{ kind?: string, subject?: string, scopes?: string[], expiresInSeconds?: number }} payload
+ */
+async function mintToken(server, secretKey, payload) {
+  if (!server.info || !server.running) throw new Error('[kith-server] kith-token: the server of this session is stopped');
+  const { kind, subject, scopes, expiresInSeconds } = payload ?? {};
+  if (kind !== 'staff' && kind !== 'customer') throw new Error(`[kith-server] kith-token: kind must be "staff" or "customer", got ${JSON.stringify(kind)}`);
+  const body = {
+    kind,
+    subject: subject ?? (kind === 'staff' ? server.info.staffId : server.info.sampleCustomerId),
+    publishableKey: server.info.publishableKey,
+    ...(kind === 'staff' ? { scopes: scopes ?? ['customers:read'] } : scopes ? { scopes } : {}),
+    ...(expiresInSeconds ? { expiresInSeconds } : {}),
+  };
+  const response = await fetch(`${server.info.url}/v1/tokens`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.json().catch(() => null);
+  if (response.status !== 201 || typeof answer?.token !== 'string') {
+    throw new Error(`[kith-server] kith-token: POST /v1/tokens answered ${response.status}: ${JSON.stringify(answer?.error ?? answer)}`);
+  }
+  return { token: answer.token, expiresAt: answer.expiresAt };
 }
 
 /** A loopback port that was free a moment ago and has nothing listening on it now. */
@@ -153,6 +197,7 @@ export function kithServerPlugin({ demoOrigin, entry = process.env.KITH_SERVER_E
       template = new KithServer({ ...base, label: 'template (first start, seeds the demo data)' });
       await template.start();
       await template.stop();
+      if (!template.secretKey) throw new Error('[kith-server] the first start printed no demo.secretKey: tokens cannot be minted');
       shared = new KithServer({ ...base, label: 'shared', template: template.dataDir });
       await shared.start();
     },
@@ -183,6 +228,11 @@ export function kithServerPlugin({ demoOrigin, entry = process.env.KITH_SERVER_E
         case 'kith-server-start':
           await serverOf(session.id)?.start();
           return true;
+        case 'kith-token': {
+          const server = serverOf(session.id);
+          if (!server || !template?.secretKey) throw new Error('[kith-server] kith-token: no server or no secret key');
+          return await mintToken(server, template.secretKey, payload);
+        }
         case 'kith-closed-url':
           return { url: `http://127.0.0.1:${await closedPort()}` };
         default:

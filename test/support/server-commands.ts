@@ -1,11 +1,30 @@
 // Typed wrappers around the kith-server plugin's commands (test/support/kith-server-plugin.mjs).
 import { executeServerCommand } from '@web/test-runner-commands';
+import type { Scope, TokenKind } from '@kith/schema';
 
 /** Where the real server listens, with the demo data it seeded. */
 export interface KithServerInfo {
   url: string;
   publishableKey: string;
   sampleCustomerId: string;
+  /** The sample customer's owner: the default subject of staff tokens. */
+  staffId: string;
+}
+
+/** What to mint; see {@link mintToken}. */
+export interface TokenGrant {
+  kind: TokenKind;
+  /** Default: staff → `staffId` (the sample customer's owner); customer → the sample customer. */
+  subject?: string;
+  /** Staff only; default `['customers:read']`, `[]` for none. */
+  scopes?: Scope[];
+  /** 30…900; default 900. */
+  expiresInSeconds?: number;
+}
+
+export interface MintedToken {
+  token: string;
+  expiresAt: string;
 }
 
 /**
@@ -22,6 +41,19 @@ export async function stopServer(): Promise<void> {
 
 export async function startServer(): Promise<void> {
   await executeServerCommand<boolean, undefined>('kith-server-start');
+}
+
+/**
+ * A token minted by `POST /v1/tokens` with the demo secret key (which stays in the test
+ * runner) on the server this file uses, bound to the demo publishable key.
+ */
+export function mintToken(grant: TokenGrant): Promise<MintedToken> {
+  return executeServerCommand<MintedToken, TokenGrant>('kith-token', grant);
+}
+
+/** A token function for `createClient({ token })` / `provider.token` that mints a fresh token per call. */
+export function tokenSource(grant: TokenGrant): () => Promise<string> {
+  return async () => (await mintToken(grant)).token;
 }
 
 /** A loopback URL where nothing listens: a real "server down". */

@@ -9,6 +9,7 @@ export const ErrorCode = z.enum([
   'not_found',
   'conflict',
   'precondition_required',
+  'idempotency_mismatch',
   'rate_limited',
   'payload_too_large',
   'server',

@@ -1,6 +1,14 @@
 import { expect } from '@open-wc/testing';
-import { closedUrl, serverInfo, UNKNOWN_ID, type KithServerInfo } from '../../../test/support/server-commands.js';
-import { createClient, isKithError, type Customer, type KITH_ERROR_CODES, type KithError, type KithErrorCode } from './index.js';
+import { closedUrl, mintToken, serverInfo, tokenSource, UNKNOWN_ID, type KithServerInfo } from '../../../test/support/server-commands.js';
+import {
+  createClient,
+  isKithError,
+  type Customer,
+  type KITH_ERROR_CODES,
+  type KithError,
+  type KithErrorCode,
+  type TokenSource,
+} from './index.js';
 
 /** Awaits a promise that must reject and returns what it rejected with. */
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -37,6 +45,11 @@ describe('createClient', () => {
     expect(() => createClient({ baseUrl: 'https://api.example.com', key: 'sk_live_1' })).not.to.throw();
   });
 
+  it('refuses a token that is not a function (the token itself, say)', () => {
+    const token = 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln' as unknown as TokenSource;
+    expect(() => createClient({ baseUrl: 'https://api.example.com', key: 'pk_1', token })).to.throw(TypeError, /token must be a function/);
+  });
+
   it('refuses a timeout that is not a positive number', () => {
     expect(() => createClient({ baseUrl: 'https://api.example.com', key: 'pk_1', timeoutMs: 0 })).to.throw(TypeError, /timeoutMs/);
   });
@@ -47,36 +60,87 @@ describe('customers.get against the real server', () => {
   before(async () => {
     server = await serverInfo();
   });
-  const client = (key = server.publishableKey) => createClient({ baseUrl: server.url, key });
+  /** A client whose token function mints a fresh staff token (`customers:read`) per call. */
+  const staffClient = (baseUrl = server.url) =>
+    createClient({ baseUrl, key: server.publishableKey, token: tokenSource({ kind: 'staff' }) });
+  const keyOnly = (key = server.publishableKey) => createClient({ baseUrl: server.url, key });
 
-  it('returns the seeded customer, validated', async () => {
-    const customer = await client().customers.get(server.sampleCustomerId);
+  it('returns the seeded customer to a staff token, validated', async () => {
+    const customer = await staffClient().customers.get(server.sampleCustomerId);
     expect(customer.id).to.equal(server.sampleCustomerId);
     expect(customer.name).to.be.a('string').with.length.greaterThan(0);
     expect(Number.isInteger(customer.value.lifetimeValue.amount)).to.equal(true);
   });
 
   it('accepts a baseUrl with a trailing slash', async () => {
-    const customer = await createClient({ baseUrl: `${server.url}/`, key: server.publishableKey }).customers.get(server.sampleCustomerId);
+    const customer = await staffClient(`${server.url}/`).customers.get(server.sampleCustomerId);
     expect(customer.id).to.equal(server.sampleCustomerId);
   });
 
+  it('refuses customer data to a publishable key alone with forbidden (403)', async () => {
+    const error = await kithError(keyOnly().customers.get(server.sampleCustomerId));
+    expect(error.code).to.equal('forbidden');
+    expect(error.status).to.equal(403);
+  });
+
+  it('refuses a staff token without customers:read with forbidden (403)', async () => {
+    const client = createClient({ baseUrl: server.url, key: server.publishableKey, token: tokenSource({ kind: 'staff', scopes: [] }) });
+    const error = await kithError(client.customers.get(server.sampleCustomerId));
+    expect(error.code).to.equal('forbidden');
+  });
+
+  it('lets a customer token read its own customer, and no other (forbidden)', async () => {
+    const client = createClient({ baseUrl: server.url, key: server.publishableKey, token: tokenSource({ kind: 'customer' }) });
+    const own = await client.customers.get(server.sampleCustomerId);
+    expect(own.id).to.equal(server.sampleCustomerId);
+    // Refused before any lookup, so the answer says nothing about whether the other exists.
+    const error = await kithError(client.customers.get(UNKNOWN_ID));
+    expect(error.code).to.equal('forbidden');
+    expect(error.status).to.equal(403);
+  });
+
   it('rejects an unknown id with not_found (404)', async () => {
-    const error = await kithError(client().customers.get(UNKNOWN_ID));
+    const error = await kithError(staffClient().customers.get(UNKNOWN_ID));
     expect(error.code).to.equal('not_found');
     expect(error.status).to.equal(404);
   });
 
   it('rejects a malformed id with validation (400)', async () => {
-    const error = await kithError(client().customers.get('not-a-uuid'));
+    const error = await kithError(staffClient().customers.get('not-a-uuid'));
     expect(error.code).to.equal('validation');
     expect(error.status).to.equal(400);
   });
 
   it('rejects a wrong key with unauthorized (401)', async () => {
-    const error = await kithError(client('pk_wrong_key').customers.get(server.sampleCustomerId));
+    const error = await kithError(keyOnly('pk_wrong_key').customers.get(server.sampleCustomerId));
     expect(error.code).to.equal('unauthorized');
     expect(error.status).to.equal(401);
+  });
+
+  it('after a 401 on a refused token, calls the token function once more and retries once', async () => {
+    let calls = 0;
+    const token = async () => (++calls === 1 ? 'garbage.not-a.token' : (await mintToken({ kind: 'staff' })).token);
+    const client = createClient({ baseUrl: server.url, key: server.publishableKey, token });
+    const customer = await client.customers.get(server.sampleCustomerId);
+    expect(customer.id).to.equal(server.sampleCustomerId);
+    expect(calls).to.equal(2);
+  });
+
+  it('a second 401 is an unauthorized KithError (two token calls, no third)', async () => {
+    let calls = 0;
+    const client = createClient({ baseUrl: server.url, key: server.publishableKey, token: () => `garbage-${++calls}` });
+    const error = await kithError(client.customers.get(server.sampleCustomerId));
+    expect(error.code).to.equal('unauthorized');
+    expect(error.status).to.equal(401);
+    expect(calls).to.equal(2);
+  });
+
+  it('does not retry a refused key: a token function that gives null sends the key (forbidden here)', async () => {
+    let calls = 0;
+    const client = createClient({ baseUrl: server.url, key: server.publishableKey, token: () => (calls++, null) });
+    const error = await kithError(client.customers.get(server.sampleCustomerId));
+    expect(error.code).to.equal('forbidden');
+    expect(calls).to.equal(1);
   });
 
   it('reports a server that is down as network', async () => {
@@ -88,7 +152,7 @@ describe('customers.get against the real server', () => {
 
   it('passes an AbortSignal through: an abort rejects with AbortError, not a KithError', async () => {
     const controller = new AbortController();
-    const pending = client().customers.get(server.sampleCustomerId, { signal: controller.signal });
+    const pending = staffClient().customers.get(server.sampleCustomerId, { signal: controller.signal });
     controller.abort();
     const error = await rejection(pending);
     expect(isKithError(error)).to.equal(false);
@@ -96,7 +160,99 @@ describe('customers.get against the real server', () => {
   });
 
   it('rejects at once for a signal that is already aborted', async () => {
-    const error = await rejection(client().customers.get(server.sampleCustomerId, { signal: AbortSignal.abort() }));
+    const error = await rejection(staffClient().customers.get(server.sampleCustomerId, { signal: AbortSignal.abort() }));
+    expect((error as DOMException).name).to.equal('AbortError');
+  });
+});
+
+// The token function is the page's own code: these tests give it bad behaviour on purpose.
+// A spy `fetch` records what would have gone out (nothing, when the token cannot be had).
+describe('the token function', () => {
+  const id = '7d4a8f5e-1c2b-4d3e-9f80-123456789abc';
+  function spyClient(token: TokenSource, timeoutMs?: number) {
+    const sent: Request[] = [];
+    const spy: typeof fetch = async (input, init) => {
+      sent.push(new Request(input, init));
+      return new Response('{}', { status: 200 });
+    };
+    const client = createClient({ baseUrl: 'https://api.example.com', key: 'pk_test', token, fetch: spy, ...(timeoutMs ? { timeoutMs } : {}) });
+    return { client, sent };
+  }
+
+  it('is sent as the Bearer credential instead of the key', async () => {
+    const { client, sent } = spyClient(async () => 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln');
+    await rejection(client.customers.get(id));
+    expect(sent.map((request) => request.headers.get('authorization'))).to.deep.equal(['Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2ln']);
+  });
+
+  it('throwing gives a typed unauthorized error, sends nothing and leaks nothing', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
+    window.addEventListener('unhandledrejection', onUnhandled);
+    try {
+      const secret = new Error('session cookie sid=s3cr3t expired');
+      const { client, sent } = spyClient(async () => {
+        throw secret;
+      });
+      const error = await kithError(client.customers.get(id));
+      expect(error.code).to.equal('unauthorized');
+      expect(error.status).to.equal(null);
+      expect(error.message).not.to.contain('s3cr3t');
+      expect(JSON.stringify(error.details ?? null)).not.to.contain('s3cr3t');
+      expect(error.cause, 'the page keeps its own error as the cause').to.equal(secret);
+      expect(sent, 'no request goes out, not even with the key').to.deep.equal([]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('unhandledrejection', onUnhandled);
+    }
+  });
+
+  it('returning something that is not a token is unauthorized, without echoing it', async () => {
+    for (const bad of ['Bearer abc.def.ghi', '', 'two words', 42]) {
+      const { client, sent } = spyClient(() => bad as unknown as string);
+      const error = await kithError(client.customers.get(id));
+      expect(error.code, String(bad)).to.equal('unauthorized');
+      if (typeof bad === 'string' && bad) expect(error.message).not.to.contain(bad.split(' ').pop());
+      expect(sent).to.deep.equal([]);
+    }
+  });
+
+  it('is called once for requests that start together', async () => {
+    let calls = 0;
+    const { client, sent } = spyClient(async () => {
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return 'abc.def.ghi';
+    });
+    await Promise.all([1, 2, 3].map(() => rejection(client.customers.get(id))));
+    expect(calls).to.equal(1);
+    expect(sent).to.have.length(3);
+  });
+
+  it('is asked again for a later request (the SDK keeps no token)', async () => {
+    let calls = 0;
+    const { client } = spyClient(() => `token-${++calls}`);
+    await rejection(client.customers.get(id));
+    await rejection(client.customers.get(id));
+    expect(calls).to.equal(2);
+  });
+
+  it('that never answers fails with timeout', async () => {
+    const { client, sent } = spyClient(() => new Promise<string>(() => {}), 50);
+    const error = await kithError(client.customers.get(id));
+    expect(error.code).to.equal('timeout');
+    expect(error.message).to.match(/token function/);
+    expect(sent).to.deep.equal([]);
+  });
+
+  it('an abort while it runs rejects with AbortError', async () => {
+    const { client } = spyClient(() => new Promise<string>(() => {}));
+    const controller = new AbortController();
+    const pending = client.customers.get(id, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+    const error = await rejection(pending);
+    expect(isKithError(error)).to.equal(false);
     expect((error as DOMException).name).to.equal('AbortError');
   });
 });

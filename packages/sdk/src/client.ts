@@ -11,7 +11,7 @@ export interface KithClient {
 
 function checkOptions(options: ClientOptions): void {
   if (typeof options !== 'object' || options === null) throw new TypeError('createClient: options are required');
-  const { baseUrl, key, timeoutMs } = options;
+  const { baseUrl, key, token, timeoutMs } = options;
   let url: URL | undefined;
   try {
     url = typeof baseUrl === 'string' ? new URL(baseUrl) : undefined;
@@ -24,14 +24,18 @@ function checkOptions(options: ClientOptions): void {
   if (typeof key !== 'string' || !/^(pk|sk)_\S+$/.test(key)) {
     throw new TypeError('createClient: key must be a publishable (pk_…) or secret (sk_…) Kith key');
   }
+  if (token !== undefined && typeof token !== 'function') {
+    throw new TypeError('createClient: token must be a function that returns a token (or null), never the token itself');
+  }
   if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
     throw new TypeError(`createClient: timeoutMs must be a positive number, got ${String(timeoutMs)}`);
   }
 }
 
 /**
- * Creates a client. Throws a `TypeError` at once for a relative or non-http `baseUrl` or a
- * key that is not `pk_…`/`sk_…`, so a misconfiguration never looks like a network failure.
+ * Creates a client. Throws a `TypeError` at once for a relative or non-http `baseUrl`, a
+ * key that is not `pk_…`/`sk_…` or a `token` that is not a function, so a misconfiguration
+ * never looks like a network failure.
  */
 export function createClient(options: ClientOptions): KithClient {
   checkOptions(options);

@@ -1,15 +1,22 @@
-import { ErrorEnvelope } from '@kith/schema';
-import { KithError, type KithErrorCode } from './errors.js';
+import { createCredentials, type TokenSource } from './credentials.js';
+import { KithError } from './errors.js';
+import { errorFromResponse } from './responses.js';
 
 /** What the transport needs to know; validated by `createClient`. */
 export interface TransportOptions {
   /** Absolute base URL of the Kith API, without `/v1`. */
   baseUrl: string;
-  /** A publishable (`pk_…`) or secret (`sk_…`) key, sent as a Bearer token. */
+  /** A publishable (`pk_…`) or secret (`sk_…`) key; sent as the Bearer credential when there is no token. */
   key: string;
+  /**
+   * Supplies short-lived tokens (staff or customer) minted by the page's own backend. When
+   * given, requests send `Authorization: Bearer <token>` instead of the key; a 401 calls it
+   * once more and retries once. Never stored by the SDK.
+   */
+  token?: TokenSource | undefined;
   /** The `fetch` to use (tests inject one for garbage or slow servers); defaults to the global one. */
   fetch?: typeof fetch;
-  /** Milliseconds before a request fails with `timeout` (the body read included). */
+  /** Milliseconds before a request fails with `timeout` (getting the token and reading the body included). */
   timeoutMs?: number;
 }
 
@@ -27,63 +34,27 @@ export interface Transport {
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** Server error codes → SDK codes (the server's vocabulary is wider than a caller needs). */
-const FROM_SERVER: Record<ErrorEnvelope['error']['code'], KithErrorCode> = {
-  bad_request: 'validation',
-  validation: 'validation',
-  payload_too_large: 'validation',
-  precondition_required: 'validation',
-  unauthorized: 'unauthorized',
-  forbidden: 'forbidden',
-  not_found: 'not_found',
-  conflict: 'conflict',
-  rate_limited: 'rate_limited',
-  server: 'server',
-  unavailable: 'server',
-};
-
-/** The SDK code for a status when the body is not a Kith error envelope (a proxy's 502 page). */
-function codeForStatus(status: number): KithErrorCode {
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not_found';
-  if (status === 409 || status === 412) return 'conflict';
-  if (status === 429) return 'rate_limited';
-  if (status >= 500) return 'server';
-  if (status >= 400) return 'validation';
-  return 'invalid_response';
-}
-
-async function errorFromResponse(response: Response): Promise<KithError> {
-  const text = await response.text().catch(() => '');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  const envelope = ErrorEnvelope.safeParse(body);
-  if (envelope.success) {
-    const { code, message, details } = envelope.data.error;
-    return new KithError(FROM_SERVER[code], message, { status: response.status, details });
-  }
-  return new KithError(codeForStatus(response.status), `HTTP ${response.status} ${response.statusText}`.trim(), {
-    status: response.status,
-  });
-}
+/** How one try ended. `refused`: the token call whose token the server answered 401 to. */
+type Failure = { ok: false; error: unknown; refused: number | null };
+type Outcome = { ok: true; body: unknown } | Failure;
 
 /** Creates the fetch-based transport. Options are assumed valid (see `createClient`). */
 export function createTransport(options: TransportOptions): Transport {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const credentials = createCredentials(options.key, options.token);
   // Looked up per call, so a page (or a test) that replaces window.fetch later is honoured.
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  async function get(path: string, { signal }: RequestOptions = {}): Promise<unknown> {
-    signal?.throwIfAborted();
-    // One controller aborts fetch for either reason: the caller's signal or our timer.
+  /**
+   * One try: credential, request, body, under one timeout. Never throws: the outcome says
+   * what went wrong, and which token call the server refused when it answered 401 to a token.
+   */
+  async function attempt(path: string, signal: AbortSignal | undefined, after?: number): Promise<Outcome> {
+    // One controller aborts everything for either reason: the caller's signal or our timer.
     const controller = new AbortController();
     let timedOut = false;
+    let phase: 'token' | 'reach' | 'read the answer of' = 'token';
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
@@ -91,51 +62,66 @@ export function createTransport(options: TransportOptions): Transport {
     const forward = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', forward, { once: true });
 
-    /** A failure while no response (or no body) arrived: abort, timeout or network. */
-    const failure = (error: unknown, during: string): unknown => {
-      if (signal?.aborted) return signal.reason;
-      if (timedOut) return new KithError('timeout', `No answer from ${baseUrl} within ${timeoutMs} ms`, { cause: error });
-      if (error instanceof KithError) return error;
-      return new KithError('network', `Could not ${during} ${baseUrl}`, { cause: error });
+    /** A failure while no response (or no body) arrived: abort, timeout, token or network. */
+    const failure = (error: unknown): Failure => {
+      if (signal?.aborted) return { ok: false, error: signal.reason, refused: null };
+      if (timedOut) {
+        const what = phase === 'token' ? 'The token function did not answer' : `No answer from ${baseUrl}`;
+        return { ok: false, error: new KithError('timeout', `${what} within ${timeoutMs} ms`, { cause: error }), refused: null };
+      }
+      if (error instanceof KithError) return { ok: false, error, refused: null };
+      return { ok: false, error: new KithError('network', `Could not ${phase} ${baseUrl}`, { cause: error }), refused: null };
     };
 
     try {
       let response: Response;
+      let call: number | null;
       try {
+        const authorization = await credentials.authorization(controller.signal, after);
+        call = authorization.call;
+        phase = 'reach';
         response = await doFetch(`${baseUrl}${path}`, {
           method: 'GET',
-          headers: { authorization: `Bearer ${options.key}`, accept: 'application/json' },
+          headers: { authorization: authorization.header, accept: 'application/json' },
           signal: controller.signal,
           credentials: 'omit',
         });
       } catch (error) {
-        throw failure(error, 'reach');
+        return failure(error);
       }
-      if (!response.ok) {
-        try {
-          throw await errorFromResponse(response);
-        } catch (error) {
-          throw failure(error, 'read the answer of');
-        }
-      }
+      phase = 'read the answer of';
       let text: string;
       try {
+        if (!response.ok) {
+          const refusal = failure(await errorFromResponse(response));
+          const tokenRefused = refusal.error instanceof KithError && refusal.error.status === 401;
+          return { ...refusal, refused: tokenRefused ? call : null };
+        }
         text = await response.text();
       } catch (error) {
-        throw failure(error, 'read the answer of');
+        return failure(error);
       }
       try {
-        return JSON.parse(text) as unknown;
+        return { ok: true, body: JSON.parse(text) as unknown };
       } catch (error) {
-        throw new KithError('invalid_response', `The server answered ${response.status} with a body that is not JSON`, {
-          status: response.status,
-          cause: error,
-        });
+        const message = `The server answered ${response.status} with a body that is not JSON`;
+        return { ok: false, error: new KithError('invalid_response', message, { status: response.status, cause: error }), refused: null };
       }
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', forward);
     }
+  }
+
+  async function get(path: string, { signal }: RequestOptions = {}): Promise<unknown> {
+    signal?.throwIfAborted();
+    const first = await attempt(path, signal);
+    if (first.ok) return first.body;
+    // A token the server refused (expired, revoked, garbage): ask the page once more, try once more.
+    if (first.refused === null) throw first.error;
+    const second = await attempt(path, signal, first.refused);
+    if (second.ok) return second.body;
+    throw second.error;
   }
 
   return { get };

@@ -23,6 +23,7 @@ for (const variant of variants()) {
     let app: Hono<AppEnv>;
     let demo: DemoInfo;
     let revoked: string;
+    let staffToken: string;
     const logs: string[] = [];
 
     before(async () => {
@@ -42,10 +43,19 @@ for (const variant of variants()) {
           a.get('/test/bad-output', (c) => sendValid(c, Customer, { id: 'not a customer' }));
         },
       });
+      // A staff token of the sample customer's owner, minted as a shop's backend would.
+      const { rows } = await db.query<{ owner_id: string }>('SELECT owner_id FROM customers WHERE id = $1', [demo.sampleCustomerId]);
+      const minted = await app.request('/v1/tokens', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${demo.secretKey ?? ''}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'staff', subject: must(rows[0], 'owner').owner_id, scopes: ['customers:read'], publishableKey: demo.publishableKey }),
+      });
+      staffToken = ((await minted.json()) as { token: string }).token;
     });
 
     const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
     const pk = (origin = SHOP) => ({ authorization: `Bearer ${demo.publishableKey}`, origin });
+    const staff = (origin = SHOP) => ({ authorization: `Bearer ${staffToken}`, origin });
     const sk = () => ({ authorization: `Bearer ${demo.secretKey ?? ''}` });
 
     /** Asserts an error response: status, envelope shape, code. */
@@ -68,8 +78,8 @@ for (const variant of variants()) {
       assert.match(String(body.time), /Z$/);
     });
 
-    test('GET /v1/customers/:id with a publishable key from an allowed origin', async () => {
-      const response = await get(`/v1/customers/${demo.sampleCustomerId}`, pk());
+    test('GET /v1/customers/:id with a staff token from an allowed origin', async () => {
+      const response = await get(`/v1/customers/${demo.sampleCustomerId}`, staff());
       assert.equal(response.status, 200);
       const body: unknown = await response.json();
       const parsed = Customer.safeParse(body);
@@ -97,7 +107,7 @@ for (const variant of variants()) {
     });
 
     test('unknown customer: 404 envelope, readable cross-origin', async () => {
-      const response = await get(`/v1/customers/${UNKNOWN_ID}`, pk());
+      const response = await get(`/v1/customers/${UNKNOWN_ID}`, staff());
       assert.equal(response.headers.get('access-control-allow-origin'), SHOP);
       await assertError(response, 404, 'not_found');
     });
@@ -120,9 +130,11 @@ for (const variant of variants()) {
       await assertError(await get(path, { authorization: `Bearer ${revoked}` }), 401, 'unauthorized');
     });
 
-    test('origins: pk from another origin or without one → 403; sk with any Origin → 403', async () => {
+    test('origins: pk or token from another origin → 403; pk never reads a customer; sk with any Origin → 403', async () => {
       const path = `/v1/customers/${demo.sampleCustomerId}`;
       await assertError(await get(path, pk('https://evil.example')), 403, 'forbidden');
+      await assertError(await get(path, staff('https://evil.example')), 403, 'forbidden');
+      await assertError(await get(path, pk()), 403, 'forbidden');
       await assertError(await get(path, { authorization: `Bearer ${demo.publishableKey}` }), 403, 'forbidden');
       await assertError(await get(path, { ...sk(), origin: SHOP }), 403, 'forbidden');
       await assertError(await get(path, { ...sk(), origin: 'null' }), 403, 'forbidden');
@@ -130,7 +142,7 @@ for (const variant of variants()) {
 
     test('same-origin browser GET (no Origin, Sec-Fetch-Site: same-origin) counts as the server\'s own origin', async () => {
       const path = `/v1/customers/${demo.sampleCustomerId}`;
-      const sameOrigin = { authorization: `Bearer ${demo.publishableKey}`, 'sec-fetch-site': 'same-origin' };
+      const sameOrigin = { authorization: `Bearer ${staffToken}`, 'sec-fetch-site': 'same-origin' };
       // Served at the shop's own origin (on the key's list): allowed.
       const own = await app.request(`${SHOP}${path}`, { headers: sameOrigin });
       assert.equal(own.status, 200);

@@ -1,6 +1,6 @@
 // Public API of @kith/server.
 export { createApp, type AppOptions } from './app.js';
-export { startServer, type StartOptions, type RunningServer } from './start.js';
+export { startServer, type StartOptions, type RunningServer, type RunningDemo, type InProcessGrant } from './start.js';
 export type { Database, DatabaseKind, Queryable, QueryResult, SqlValue } from './db/database.js';
 export { openDatabase, DEFAULT_DATA_DIR, type OpenOptions } from './db/open.js';
 export { openPglite } from './db/pglite.js';
@@ -10,5 +10,11 @@ export { lockDataDir, DataDirLockedError, LOCK_FILE } from './db/lock.js';
 export { ensureDemo, readDemo, type DemoInfo } from './seed/demo.js';
 export { createApiKey, revokeApiKey, hashKey, type KeyKind } from './keys/api-keys.js';
 export { rfmSegment, churnRisk, customerValues } from './analytics/value.js';
-export type { AppEnv, Credential } from './http/env.js';
+export type { AppEnv, Clock } from './http/env.js';
+export type { Access, Credential, CredentialKind } from './auth/credential.js';
+export { SigningSecrets } from './auth/signing-secrets.js';
+export { mintToken, verifyToken, type TokenGrant } from './auth/tokens.js';
+export { route, Reply, type RouteSpec, type RouteInput } from './http/route.js';
+export { routeTable } from './routes/index.js';
+export { openApiDocument } from './openapi/document.js';
 export { VERSION } from './version.js';

@@ -31,8 +31,10 @@ describe('startServer on a PGlite data folder, over real HTTP', () => {
     try {
       const health = await fetch(`${server.url}/v1/health`);
       assert.equal(health.status, 200);
+      // A staff token minted in process (as the start script's demo pages do), used from the server's own origin.
+      const { token } = await server.mintToken({ kind: 'staff', subject: demo.staffId, scopes: ['customers:read'], publishableKey: demo.publishableKey });
       const response = await fetch(`${server.url}/v1/customers/${demo.sampleCustomerId}`, {
-        headers: { authorization: `Bearer ${demo.publishableKey}`, origin: server.url.replace('127.0.0.1', 'localhost') },
+        headers: { authorization: `Bearer ${token}`, origin: server.url.replace('127.0.0.1', 'localhost') },
       });
       assert.equal(response.status, 200);
       assert.ok(Customer.safeParse(await response.json()).success);
@@ -53,9 +55,11 @@ describe('startServer on a PGlite data folder, over real HTTP', () => {
     const again = await startServer({ port: 0, dataDir, log: quiet, demoOrigins: ['http://localhost:9999'] });
     t.diagnostic(`restart of the data folder: ${Math.round(performance.now() - started)} ms`);
     try {
-      assert.deepEqual(again.demo, { publishableKey: demo.publishableKey, secretKey: null, sampleCustomerId: demo.sampleCustomerId });
+      assert.deepEqual(again.demo, { publishableKey: demo.publishableKey, secretKey: null, sampleCustomerId: demo.sampleCustomerId, staffId: demo.staffId });
+      // Tokens minted after a restart verify with the signing secret kept in the data folder.
+      const { token } = await again.mintToken({ kind: 'staff', subject: demo.staffId, scopes: ['customers:read'], publishableKey: demo.publishableKey });
       const response = await fetch(`${again.url}/v1/customers/${demo.sampleCustomerId}`, {
-        headers: { authorization: `Bearer ${demo.publishableKey}`, origin: 'http://localhost:9999' },
+        headers: { authorization: `Bearer ${token}`, origin: 'http://localhost:9999' },
       });
       assert.equal(response.status, 200, 'demoOrigins of a later start are added to the key');
     } finally {

@@ -1,8 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
+import type { Scope, TokenKind } from '@kith/schema';
 import { createApp } from './app.js';
-import type { DatabaseKind } from './db/database.js';
+import { SigningSecrets } from './auth/signing-secrets.js';
+import { mintToken } from './auth/tokens.js';
+import { findApiKey } from './keys/api-keys.js';
+import type { DatabaseKind, Queryable } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import type { AppEnv } from './http/env.js';
@@ -31,11 +35,33 @@ export interface StartOptions {
   log?: (line: string) => void;
 }
 
+/** A token to mint in process (the operator's own tooling, the demo pages). */
+export interface InProcessGrant {
+  kind: TokenKind;
+  subject: string;
+  scopes?: Scope[];
+  /** The publishable key the token is bound to (`pk_…`). */
+  publishableKey: string;
+  /** At most 900 (the default). */
+  expiresInSeconds?: number;
+}
+
+/** The demo as a running server reports it: keys, a customer to show and its account manager. */
+export interface RunningDemo extends DemoInfo {
+  /** The sample customer's owner (a staff user), the subject of the demo pages' staff tokens. */
+  staffId: string;
+}
+
 export interface RunningServer {
   url: string;
   port: number;
   database: DatabaseKind;
-  demo: DemoInfo | null;
+  demo: RunningDemo | null;
+  /**
+   * Mints a token without a secret key, as `POST /v1/tokens` would: for code running in
+   * the server's own process (the start script's demo pages). Never expose it unguarded.
+   */
+  mintToken(grant: InProcessGrant): Promise<{ token: string; expiresAt: Date }>;
   /** Stops HTTP, closes the database and releases the data-folder lock. */
   close(): Promise<void>;
 }
@@ -50,7 +76,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const applied = await migrate(db);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
 
-    const app = createApp({ db, log, ...(options.mount ? { mount: options.mount } : {}) });
+    const signingSecrets = new SigningSecrets(db);
+    const app = createApp({ db, log, signingSecrets, ...(options.mount ? { mount: options.mount } : {}) });
     const http = (server = createAdaptorServer({ fetch: app.fetch }));
     const host = options.host ?? '127.0.0.1';
     await new Promise<void>((resolve, reject) => {
@@ -63,11 +90,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const port = (http.address() as AddressInfo).port;
     const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 
-    let demo: DemoInfo | null = null;
+    let demo: RunningDemo | null = null;
     if (options.demo !== false) {
       const seeding = performance.now();
       const origins = options.demoOrigins ?? [];
-      demo = await ensureDemo(db, { origins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...origins] });
+      const seeded = await ensureDemo(db, { origins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...origins] });
+      demo = seeded && { ...seeded, staffId: await ownerOf(db, seeded.sampleCustomerId) };
       if (demo?.secretKey) log(`demo data seeded in ${Math.round(performance.now() - seeding)} ms`);
     }
 
@@ -82,10 +110,28 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         await db.close();
       })());
     log(`listening on http://${shownHost}:${port} (${db.kind}) after ${Math.round(performance.now() - started)} ms`);
-    return { url: `http://${shownHost}:${port}`, port, database: db.kind, demo, close };
+    const mint = async (grant: InProcessGrant) => {
+      const key = await findApiKey(db, grant.publishableKey);
+      if (!key || key.kind !== 'publishable' || key.revokedAt) throw new Error('mintToken: not an active publishable key');
+      const { kind, subject, scopes = [], expiresInSeconds = 900 } = grant;
+      return mintToken(signingSecrets, { kind, subject, scopes, publishableKeyId: key.id, expiresInSeconds }, new Date());
+    };
+    return { url: `http://${shownHost}:${port}`, port, database: db.kind, demo, mintToken: mint, close };
   } catch (error) {
     server?.close();
     await db.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The staff user who owns a customer (or the first manager when it has no owner). */
+async function ownerOf(db: Queryable, customerId: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT COALESCE((SELECT owner_id FROM customers WHERE id = $1),
+                     (SELECT id FROM staff WHERE role = 'manager' ORDER BY created_at, id LIMIT 1)) AS id`,
+    [customerId],
+  );
+  const id = rows[0]?.id;
+  if (!id) throw new Error('the demo has no staff user');
+  return id;
 }

@@ -17,16 +17,19 @@ import { customerCardStyles } from './customer-card.styles.js';
  * @summary A customer at a glance: name, company, loyalty tier and lifetime value.
  *
  * The client is, in order: the `.client` property, the nearest `<kith-provider>`, or one made
- * from the card's own `base-url` and `key`. Loading, error (with Retry), not-found and
- * not-configured states are rendered on purpose.
+ * from the card's own `base-url` and `key`. Customer data needs a staff (or the customer's own)
+ * token: a card with a key alone shows the not-authorised state ("Staff sign-in needed"); give
+ * a provider a `.token` function, or pass a `.client` made with one. Loading, error (with
+ * Retry), not-authorised (with Retry), not-found and not-configured states are rendered on purpose.
  *
  * @csspart base - The card box.
  * @csspart name - The customer's name.
  * @csspart company - The company value.
  * @csspart tier - The loyalty tier value.
  * @csspart value - The formatted lifetime value.
- * @csspart status - The status message (loading, error, not found, not configured).
- * @csspart retry-button - The Retry button of the error state.
+ * @csspart status - The status message (loading, error, not authorised, not found, not configured).
+ * @csspart status-title - The heading of the not-authorised message ("Staff sign-in needed").
+ * @csspart retry-button - The Retry button of the error and not-authorised states.
  * @csspart skeleton - Each placeholder bar of the loading state.
  *
  * @cssprop --kith-card-background - Card background; defaults to `--kith-color-surface`.
@@ -38,7 +41,7 @@ import { customerCardStyles } from './customer-card.styles.js';
  * @cssprop --kith-card-accent - Tier colour; defaults to `--kith-color-accent`.
  *
  * @fires kith-load - The customer arrived and is shown. Detail: `{ customer }`.
- * @fires kith-error - The customer could not be loaded (`not_found` included). Detail: `{ code, error }`.
+ * @fires kith-error - The customer could not be loaded (`not_found` and `forbidden` included). Detail: `{ code, error }`.
  */
 export class KithCustomerCard extends KithElement {
   static override styles = [tokens, hostReset, customerCardStyles];
@@ -49,7 +52,10 @@ export class KithCustomerCard extends KithElement {
   /** Base URL of the Kith API, used only without `.client` and outside a provider. */
   @property({ attribute: 'base-url' }) baseUrl?: string;
 
-  /** Publishable key (`pk_…`), used only without `.client` and outside a provider. */
+  /**
+   * Publishable key (`pk_…`), used only without `.client` and outside a provider. A key alone
+   * reads no customer data: the card then shows its not-authorised state.
+   */
   @property() key?: string;
 
   /** A client created by the page; takes precedence over a provider and the attributes. */
@@ -79,7 +85,7 @@ export class KithCustomerCard extends KithElement {
     onError: (error) => this.emit('kith-error', { code: error.code, error }),
   });
 
-  /** The state shown: `idle`, `loading`, `ready`, `error` or `not_found`. */
+  /** The state shown: `idle`, `loading`, `ready`, `error`, `not_found` or `not_authorized`. */
   get status(): ResourceStatus {
     return this.resource.status;
   }
@@ -89,7 +95,7 @@ export class KithCustomerCard extends KithElement {
     return this.resource.value;
   }
 
-  /** The error shown, when `status` is `error` or `not_found`. */
+  /** The error shown, when `status` is `error`, `not_found` or `not_authorized`. */
   get error(): KithError | undefined {
     return this.resource.error;
   }
@@ -124,13 +130,14 @@ export class KithCustomerCard extends KithElement {
     const status = this.resource.status;
     const customer = this.resource.value;
     const label = customer && status === ResourceStatus.ready ? t.label(customer.name) : nothing;
+    const canRetry = status === ResourceStatus.error || status === ResourceStatus.notAuthorized;
     return html`
       <article class="kith-root card" part="base" lang=${this.localize.t.$lang} tabindex="-1"
         aria-busy=${status === ResourceStatus.loading ? 'true' : 'false'} aria-label=${label}>
         ${status === ResourceStatus.ready && customer ? this.renderCustomer(customer) : nothing}
         ${status === ResourceStatus.loading ? this.renderSkeleton() : nothing}
         <p class="status ${this.statusClass(status)}" part="status" role="status">${this.statusText(status)}</p>
-        ${status === ResourceStatus.error
+        ${canRetry
           ? html`<button class="retry" part="retry-button" type="button" @click=${this.onRetry}>${t.retry}</button>`
           : nothing}
       </article>
@@ -172,13 +179,17 @@ export class KithCustomerCard extends KithElement {
 
   private statusClass(status: ResourceStatus): string {
     if (status === ResourceStatus.error) return 'error';
+    if (status === ResourceStatus.notAuthorized) return 'locked';
     if (status === ResourceStatus.loading) return 'visually-hidden';
     return 'muted';
   }
 
-  private statusText(status: ResourceStatus): string {
+  private statusText(status: ResourceStatus): TemplateResult | string {
     const t = this.localize.t.customerCard;
     switch (status) {
+      case ResourceStatus.notAuthorized:
+        return html`<strong class="status-title" part="status-title">${t.notAuthorized.title}</strong>
+          <span>${t.notAuthorized.body}</span>`;
       case ResourceStatus.loading:
         return t.loading;
       case ResourceStatus.notFound:

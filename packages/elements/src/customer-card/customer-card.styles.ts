@@ -75,6 +75,17 @@ export const customerCardStyles = css`
   .status.muted {
     color: var(--_kith-muted);
   }
+  .status.locked {
+    padding: var(--_kith-space-2) var(--_kith-space-3);
+    border-inline-start: 4px solid var(--kith-card-accent);
+    border-radius: calc(var(--kith-card-radius) / 2);
+    background: var(--_kith-skeleton);
+  }
+  .status-title {
+    display: block;
+    margin-bottom: var(--_kith-space-1);
+    font-weight: 600;
+  }
 
   .retry {
     margin-top: var(--_kith-space-2);

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type Customer, type KithClient } from '@kith/sdk';
-import { closedUrl, serverInfo, UNKNOWN_ID, type KithServerInfo } from '../../../../test/support/server-commands.js';
+import { closedUrl, mintToken, serverInfo, UNKNOWN_ID, type KithServerInfo } from '../../../../test/support/server-commands.js';
 import { define } from '../internal/define.js';
 import type { ResourceStatus } from '../internal/resource-controller.js';
 import { KithCustomerCard } from './customer-card.js';
@@ -27,6 +27,15 @@ function expectedMoney(amount: number, currency: string, locale: string): string
   return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
 }
 
+/** The sample customer's account manager's staff token (`customers:read`), minted once per file. */
+let staffToken = '';
+
+/** A client that reads customers as the sample customer's account manager. */
+function staffClient(server: KithServerInfo, fetcher?: typeof fetch): KithClient {
+  const token = () => staffToken;
+  return createClient({ baseUrl: server.url, key: server.publishableKey, token, ...(fetcher ? { fetch: fetcher } : {}) });
+}
+
 // A slow server cannot be ordered from the real one: this wraps the real fetch with a delay
 // (allowed by the test policy for slow answers), and records the signals it was given.
 function slowClient(server: KithServerInfo, ms: number, signals: AbortSignal[] = []): KithClient {
@@ -35,7 +44,7 @@ function slowClient(server: KithServerInfo, ms: number, signals: AbortSignal[] =
     await new Promise((resolve) => setTimeout(resolve, ms));
     return fetch(input, init);
   };
-  return createClient({ baseUrl: server.url, key: server.publishableKey, fetch: slow });
+  return staffClient(server, slow);
 }
 
 describe('<kith-customer-card> against the real server', () => {
@@ -43,12 +52,13 @@ describe('<kith-customer-card> against the real server', () => {
   let sample: Customer;
   before(async () => {
     server = await serverInfo();
-    sample = await createClient({ baseUrl: server.url, key: server.publishableKey }).customers.get(server.sampleCustomerId);
+    staffToken = (await mintToken({ kind: 'staff' })).token;
+    sample = await staffClient(server).customers.get(server.sampleCustomerId);
   });
 
   it('shows the seeded customer: name, company, tier and formatted lifetime value', async () => {
     const el = await fixture<KithCustomerCard>(html`
-      <kith-customer-card base-url=${server.url} key=${server.publishableKey} customer-id=${server.sampleCustomerId} locale="en-US"></kith-customer-card>
+      <kith-customer-card .client=${staffClient(server)} customer-id=${server.sampleCustomerId} locale="en-US"></kith-customer-card>
     `);
     await until(el, 'ready');
     await el.updateComplete;
@@ -82,7 +92,7 @@ describe('<kith-customer-card> against the real server', () => {
   it('shows the not-found state for an unknown id and fires kith-error', async () => {
     const el = document.createElement('kith-customer-card');
     const events = recordEvents(el);
-    el.client = createClient({ baseUrl: server.url, key: server.publishableKey });
+    el.client = staffClient(server);
     el.customerId = UNKNOWN_ID;
     const holder = await fixture<HTMLDivElement>(html`<div></div>`);
     holder.append(el);
@@ -102,9 +112,43 @@ describe('<kith-customer-card> against the real server', () => {
     await until(el, 'error');
     await el.updateComplete;
     expect(el.error?.code).to.equal('unauthorized');
-    expect(text(el, 'status')).to.equal('The customer could not be loaded: the key was not accepted.');
+    expect(text(el, 'status')).to.equal('The customer could not be loaded: the key or sign-in was not accepted.');
     expect(text(el, 'retry-button')).to.equal('Retry');
     await expect(el).to.be.accessible();
+  });
+
+  it('with base-url and key alone (no token), shows the not-authorised state: a staff sign-in is needed', async () => {
+    const el = document.createElement('kith-customer-card');
+    const events = recordEvents(el);
+    el.baseUrl = server.url;
+    el.key = server.publishableKey;
+    el.customerId = server.sampleCustomerId;
+    const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+    holder.append(el);
+    await until(el, 'not_authorized');
+    await el.updateComplete;
+    expect(el.error?.code).to.equal('forbidden');
+    expect(text(el, 'status-title')).to.equal('Staff sign-in needed');
+    expect(text(el, 'status')).to.match(/only to signed-in staff/);
+    expect(part(el, 'status')?.classList.contains('error'), 'not styled as a failure').to.equal(false);
+    expect(part(el, 'name')).to.equal(null);
+    expect(text(el, 'retry-button')).to.equal('Retry');
+    expect(events.map((event) => event.type)).to.deep.equal(['kith-error']);
+    expect((events[0] as CustomEvent<{ code: string }>).detail.code).to.equal('forbidden');
+    await expect(el).to.be.accessible();
+    el.theme = 'dark';
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('says a staff sign-in is needed in Simplified Chinese too', async () => {
+    const el = await fixture<KithCustomerCard>(html`
+      <kith-customer-card locale="zh-Hans" base-url=${server.url} key=${server.publishableKey} customer-id=${server.sampleCustomerId}></kith-customer-card>
+    `);
+    await until(el, 'not_authorized');
+    await el.localeReady();
+    await el.updateComplete;
+    expect(text(el, 'status-title')).to.equal('需要员工登录');
   });
 
   it('shows the error state when the server is unreachable', async () => {
@@ -124,7 +168,7 @@ describe('<kith-customer-card> against the real server', () => {
     let calls = 0;
     const flaky: typeof fetch = async (input, init) =>
       ++calls === 1 ? new Response('unavailable', { status: 503 }) : fetch(input, init);
-    const client = createClient({ baseUrl: server.url, key: server.publishableKey, fetch: flaky });
+    const client = staffClient(server, flaky);
     const el = await fixture<KithCustomerCard>(html`<kith-customer-card .client=${client} customer-id=${server.sampleCustomerId}></kith-customer-card>`);
     await until(el, 'error');
     expect(el.error?.code).to.equal('server');
@@ -173,7 +217,7 @@ describe('<kith-customer-card> against the real server', () => {
 
   it('setting properties fires no kith-* event', async () => {
     const el = await fixture<KithCustomerCard>(html`
-      <kith-customer-card base-url=${server.url} key=${server.publishableKey} customer-id=${server.sampleCustomerId}></kith-customer-card>
+      <kith-customer-card .client=${staffClient(server)} customer-id=${server.sampleCustomerId}></kith-customer-card>
     `);
     await until(el, 'ready');
     const events = recordEvents(el);
@@ -189,7 +233,7 @@ describe('<kith-customer-card> against the real server', () => {
 
   it('shows Traditional Chinese labels with locale="zh-Hant"', async () => {
     const el = await fixture<KithCustomerCard>(html`
-      <kith-customer-card locale="zh-Hant" base-url=${server.url} key=${server.publishableKey} customer-id=${server.sampleCustomerId}></kith-customer-card>
+      <kith-customer-card locale="zh-Hant" .client=${staffClient(server)} customer-id=${server.sampleCustomerId}></kith-customer-card>
     `);
     await until(el, 'ready');
     await el.localeReady();
@@ -202,7 +246,7 @@ describe('<kith-customer-card> against the real server', () => {
 
   it('takes its language from the nearest lang attribute', async () => {
     const holder = await fixture<HTMLDivElement>(html`
-      <div lang="zh-CN"><kith-customer-card base-url=${server.url} key=${server.publishableKey} customer-id=${UNKNOWN_ID}></kith-customer-card></div>
+      <div lang="zh-CN"><kith-customer-card .client=${staffClient(server)} customer-id=${UNKNOWN_ID}></kith-customer-card></div>
     `);
     const el = holder.querySelector('kith-customer-card') as KithCustomerCard;
     await until(el, 'not_found');
@@ -230,7 +274,7 @@ describe('<kith-customer-card> against the real server', () => {
     document.head.append(style);
     try {
       const el = await fixture<KithCustomerCard>(html`
-        <kith-customer-card theme="light" base-url=${server.url} key=${server.publishableKey} customer-id=${server.sampleCustomerId}></kith-customer-card>
+        <kith-customer-card theme="light" .client=${staffClient(server)} customer-id=${server.sampleCustomerId}></kith-customer-card>
       `);
       await until(el, 'ready');
       await el.updateComplete;

@@ -9,6 +9,8 @@ export const ResourceStatus = {
   ready: 'ready',
   error: 'error',
   notFound: 'not_found',
+  /** The credential may not read it (`forbidden`): a sign-in (a token) is needed. */
+  notAuthorized: 'not_authorized',
 } as const;
 export type ResourceStatus = (typeof ResourceStatus)[keyof typeof ResourceStatus];
 
@@ -99,7 +101,8 @@ export class ResourceController<T, A extends readonly unknown[]> implements Reac
         const error = isKithError(reason)
           ? reason
           : new KithError('server', reason instanceof Error ? reason.message : String(reason), { cause: reason });
-        this.status = error.code === 'not_found' ? ResourceStatus.notFound : ResourceStatus.error;
+        this.status =
+          error.code === 'not_found' ? ResourceStatus.notFound : error.code === 'forbidden' ? ResourceStatus.notAuthorized : ResourceStatus.error;
         this.error = error;
         this.#host.requestUpdate();
         this.#options.onError?.(error);

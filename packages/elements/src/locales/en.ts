@@ -12,12 +12,16 @@ const en: Translation = {
     loading: 'Loading customer…',
     notFound: 'This customer does not exist or was removed.',
     notConfigured: 'This card is not connected: set base-url and key, or place it in a kith-provider.',
+    notAuthorized: {
+      title: 'Staff sign-in needed',
+      body: 'Customer details are shown only to signed-in staff. Sign in, then try again.',
+    },
     noCustomer: 'No customer selected.',
     retry: 'Retry',
     errors: {
       network: 'The customer could not be loaded: the server cannot be reached.',
       timeout: 'The customer could not be loaded: the server took too long to answer.',
-      unauthorized: 'The customer could not be loaded: the key was not accepted.',
+      unauthorized: 'The customer could not be loaded: the key or sign-in was not accepted.',
       forbidden: 'The customer could not be loaded: this page may not read it.',
       not_found: 'This customer does not exist or was removed.',
       conflict: 'The customer changed in the meantime.',

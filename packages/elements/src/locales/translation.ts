@@ -20,6 +20,8 @@ export interface Translation {
     notFound: string;
     /** Shown when no client could be found (no provider, no base-url + key). */
     notConfigured: string;
+    /** Shown when the credential may not read customers (a key alone, or a token without the right): a staff sign-in is needed. */
+    notAuthorized: { title: string; body: string };
     /** Shown when there is a client but no customer-id. */
     noCustomer: string;
     retry: string;

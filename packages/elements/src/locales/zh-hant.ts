@@ -12,12 +12,16 @@ const zhHant: Translation = {
     loading: '正在載入客戶…',
     notFound: '此客戶不存在或已被刪除。',
     notConfigured: '此卡片未連接：請設定 base-url 和 key，或將其放入 kith-provider。',
+    notAuthorized: {
+      title: '需要員工登入',
+      body: '客戶資料僅向已登入的員工顯示。請先登入，然後重試。',
+    },
     noCustomer: '未選擇客戶。',
     retry: '重試',
     errors: {
       network: '無法載入客戶：無法連線至伺服器。',
       timeout: '無法載入客戶：伺服器回應逾時。',
-      unauthorized: '無法載入客戶：金鑰未被接受。',
+      unauthorized: '無法載入客戶：金鑰或登入未被接受。',
       forbidden: '無法載入客戶：此頁面無權讀取。',
       not_found: '此客戶不存在或已被刪除。',
       conflict: '客戶資料已被修改。',

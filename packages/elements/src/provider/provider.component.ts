@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { KithClient } from '@kith/sdk';
+import type { KithClient, TokenSource } from '@kith/sdk';
 import { ClientFromAttributes } from '../internal/client-from-attributes.js';
 import { clientContext } from '../internal/client-context.js';
 import { KithElement } from '../internal/kith-element.js';
@@ -10,7 +10,8 @@ import { KithElement } from '../internal/kith-element.js';
  * @summary Shares one Kith client with every Kith element inside it.
  *
  * The client comes from the `.client` property, or is created from the `base-url` and `key`
- * attributes. The provider renders nothing of its own (`display: contents`).
+ * attributes and the `.token` property (a function: staff and customer data need a token).
+ * The provider renders nothing of its own (`display: contents`).
  *
  * @slot - The elements that use the client.
  */
@@ -27,7 +28,14 @@ export class KithProvider extends KithElement {
   /** The publishable key (`pk_…`) of this site. */
   @property() key?: string;
 
-  /** A client created by the page; takes precedence over `base-url` and `key`. */
+  /**
+   * Gives a short-lived token minted by the page's own backend after its sign-in (staff or
+   * customer), or `null` when nobody is signed in. A function, so the SDK can ask again when a
+   * token expires; never an attribute, never stored. Ignored when `.client` is set.
+   */
+  @property({ attribute: false }) token?: TokenSource;
+
+  /** A client created by the page; takes precedence over `base-url`, `key` and `token`. */
   @property({ attribute: false }) client?: KithClient;
 
   /** Why no client could be created from the attributes, if so (a `TypeError` message). */
@@ -44,7 +52,7 @@ export class KithProvider extends KithElement {
   }
 
   protected override willUpdate(): void {
-    this.#provider.setValue(this.client ?? this.#fromAttributes.get(this.baseUrl, this.key));
+    this.#provider.setValue(this.client ?? this.#fromAttributes.get(this.baseUrl, this.key, this.token));
   }
 
   protected override render() {

@@ -67,7 +67,8 @@ export function customerValues(
 ): Map<string, CustomerValueFigures> {
   const byCustomer = new Map<string, ValueOrder[]>();
   for (const order of orders) {
-    if (NON_VALUE_STATUSES.has(order.status)) continue;
+    // An order placed after `now` did not exist yet (the same rule as the SQL and the SDK).
+    if (NON_VALUE_STATUSES.has(order.status) || order.placedAt.getTime() > now.getTime()) continue;
     const list = byCustomer.get(order.customerId) ?? [];
     list.push(order);
     byCustomer.set(order.customerId, list);
@@ -96,7 +97,8 @@ export function customerValues(
     .sort((a, b) => a - b);
   const medianGap = gaps[Math.floor(gaps.length / 2)] ?? 90;
 
-  const keyAccountCount = Math.ceil(customerIds.length * 0.2);
+  // ⌈n / 5⌉ in exact arithmetic (n × 0.2 is a float product).
+  const keyAccountCount = Math.ceil(customerIds.length / 5);
   const keyAccounts = new Set(
     [...base.entries()]
       .filter(([, b]) => b.ltv > 0)

@@ -1,8 +1,9 @@
 import type { Customer } from '@kith/schema';
 import type { Queryable } from '../db/database.js';
+import { iso, isoOrNull, money } from '../db/rows.js';
 
-/** A `customers` row joined with its loyalty standing, as the query below returns it. */
-interface CustomerRow {
+/** A `customers` row joined with its loyalty standing, as `SELECT_CUSTOMERS` returns it. */
+export interface CustomerRow {
   id: string;
   external_id: string | null;
   kind: Customer['kind'];
@@ -39,11 +40,20 @@ interface CustomerRow {
 }
 
 /**
- * The customer with their loyalty summary: the first program they joined, its tier, and
- * the balance summed from the ledger (never a stored balance).
+ * The `customers` columns `toCustomer` needs, from `customers c`. Not the internal
+ * `email` matching column: the API shows e-mail addresses in `channels` only.
  */
-const SELECT_CUSTOMER = `
-  SELECT c.*, la.program_id, la.tier_id, t.name AS tier_name,
+export const CUSTOMER_COLUMNS = `c.id, c.external_id, c.kind, c.name, c.company, c.organisation_id, c.role, c.channels,
+  c.owner_id, c.tags, c.locale, c.currency, c.lifetime_value, c.order_count, c.first_order_at, c.last_order_at,
+  c.rfm_recency, c.rfm_frequency, c.rfm_monetary, c.segment, c.key_account, c.churn_level, c.churn_score,
+  c.credit_limit, c.credit_used, c.credit_rating, c.version, c.created_at, c.updated_at`;
+
+/**
+ * The customer with their loyalty summary: the first program they joined, its tier, and
+ * the balance summed from the ledger (never a stored balance). Append WHERE / ORDER BY.
+ */
+export const SELECT_CUSTOMERS = `
+  SELECT ${CUSTOMER_COLUMNS}, la.program_id, la.tier_id, t.name AS tier_name,
          (SELECT COALESCE(sum(l.points), 0)::int8 FROM loyalty_ledger l
            WHERE l.customer_id = c.id AND l.program_id = la.program_id) AS points
     FROM customers c
@@ -51,14 +61,11 @@ const SELECT_CUSTOMER = `
       SELECT a.program_id, a.tier_id FROM loyalty_accounts a
        WHERE a.customer_id = c.id ORDER BY a.joined_at, a.program_id LIMIT 1
     ) la ON true
-    LEFT JOIN loyalty_tiers t ON t.id = la.tier_id
-   WHERE c.id = $1`;
-
-const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+    LEFT JOIN loyalty_tiers t ON t.id = la.tier_id`;
 
 /** Maps a row to the API's `Customer` shape (validated by the route before it is sent). */
 export function toCustomer(row: CustomerRow): Customer {
-  const currency = row.currency.trim();
+  const { currency } = row;
   return {
     id: row.id,
     externalId: row.external_id,
@@ -72,10 +79,10 @@ export function toCustomer(row: CustomerRow): Customer {
     tags: row.tags,
     locale: row.locale,
     value: {
-      lifetimeValue: { amount: row.lifetime_value, currency },
+      lifetimeValue: money(row.lifetime_value, currency),
       orderCount: row.order_count,
-      firstOrderAt: iso(row.first_order_at),
-      lastOrderAt: iso(row.last_order_at),
+      firstOrderAt: isoOrNull(row.first_order_at),
+      lastOrderAt: isoOrNull(row.last_order_at),
       rfm:
         row.rfm_recency !== null && row.rfm_frequency !== null && row.rfm_monetary !== null
           ? { recency: row.rfm_recency, frequency: row.rfm_frequency, monetary: row.rfm_monetary }
@@ -84,26 +91,23 @@ export function toCustomer(row: CustomerRow): Customer {
       keyAccount: row.key_account,
       churnRisk: row.churn_level !== null && row.churn_score !== null ? { level: row.churn_level, score: row.churn_score } : null,
     },
+    // All three credit columns are set or none (a CHECK says so).
     credit:
-      row.credit_limit !== null && row.credit_rating !== null
-        ? {
-            limit: { amount: row.credit_limit, currency },
-            used: { amount: row.credit_used ?? 0, currency },
-            rating: row.credit_rating,
-          }
+      row.credit_limit !== null && row.credit_used !== null && row.credit_rating !== null
+        ? { limit: money(row.credit_limit, currency), used: money(row.credit_used, currency), rating: row.credit_rating }
         : null,
     loyalty:
       row.program_id !== null
         ? { programId: row.program_id, tierId: row.tier_id, tierName: row.tier_name, points: row.points ?? 0 }
         : null,
     version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
   };
 }
 
 /** One customer by id, or null. */
 export async function getCustomer(q: Queryable, id: string): Promise<Customer | null> {
-  const { rows } = await q.query<CustomerRow>(SELECT_CUSTOMER, [id]);
+  const { rows } = await q.query<CustomerRow>(`${SELECT_CUSTOMERS} WHERE c.id = $1`, [id]);
   return rows[0] ? toCustomer(rows[0]) : null;
 }

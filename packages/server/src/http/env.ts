@@ -1,19 +1,18 @@
+import type { Credential } from '../auth/credential.js';
+import type { SigningSecrets } from '../auth/signing-secrets.js';
 import type { Database } from '../db/database.js';
-import type { KeyKind } from '../keys/api-keys.js';
 
-/** The credential a request was authenticated with (issue #3 adds customer and staff tokens). */
-export interface Credential {
-  kind: KeyKind;
-  keyId: string;
-  /** The request's Origin when it carried one (already checked against the key). */
-  origin: string | null;
-}
+/** The app's clock: injectable so token expiry, due times and key retention are testable. */
+export type Clock = () => Date;
 
 /** What every route can reach on the Hono context. */
 export interface AppEnv {
   Variables: {
     db: Database;
     log: (line: string) => void;
+    now: Clock;
+    signingSecrets: SigningSecrets;
+    /** Set by `authenticate()` on every request; `{ kind: 'none' }` without credentials. */
     credential: Credential;
   };
 }

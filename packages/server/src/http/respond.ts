@@ -19,11 +19,14 @@ export function sendValid<T>(
   value: unknown,
   status: ContentfulStatusCode = 200,
 ): Response {
+  return c.json(validOutput(c, schema, value) as object, status);
+}
+
+/** The validated output, or a logged 500 `ApiError` thrown when it breaks the contract. */
+export function validOutput<T>(c: Context<AppEnv>, schema: OutputSchema<T>, value: unknown): T {
   const result = schema.safeParse(value);
-  if (!result.success) {
-    const reasons = result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
-    c.get('log')(`error: ${c.req.method} ${c.req.path}: response failed validation: ${reasons.join('; ')}`);
-    throw new ApiError(500, 'server', 'Internal server error: the response did not match the API contract');
-  }
-  return c.json(result.data as object, status);
+  if (result.success) return result.data;
+  const reasons = result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+  c.get('log')(`error: ${c.req.method} ${c.req.path}: response failed validation: ${reasons.join('; ')}`);
+  throw new ApiError(500, 'server', 'Internal server error: the response did not match the API contract');
 }

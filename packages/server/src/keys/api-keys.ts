@@ -71,18 +71,29 @@ export async function addAllowedOrigins(q: Queryable, keyId: string, origins: re
   );
 }
 
+/** Finds a key by its id (a token names the publishable key it is bound to). */
+export async function findApiKeyById(q: Queryable, id: string): Promise<ApiKeyRecord | null> {
+  const { rows } = await q.query<KeyRow>(`SELECT ${KEY_COLUMNS} FROM api_keys WHERE id = $1`, [id]);
+  return rows[0] ? toRecord(rows[0]) : null;
+}
+
 /** Finds a key by its raw value (hashed here; the query never sees the key). */
 export async function findApiKey(q: Queryable, key: string): Promise<ApiKeyRecord | null> {
-  const { rows } = await q.query<{
-    id: string;
-    kind: KeyKind;
-    name: string;
-    prefix: string;
-    allowed_origins: string[];
-    revoked_at: Date | null;
-  }>('SELECT id, kind, name, prefix, allowed_origins, revoked_at FROM api_keys WHERE key_hash = $1', [hashKey(key)]);
-  const row = rows[0];
-  if (!row) return null;
+  const { rows } = await q.query<KeyRow>(`SELECT ${KEY_COLUMNS} FROM api_keys WHERE key_hash = $1`, [hashKey(key)]);
+  return rows[0] ? toRecord(rows[0]) : null;
+}
+
+const KEY_COLUMNS = 'id, kind, name, prefix, allowed_origins, revoked_at';
+interface KeyRow {
+  id: string;
+  kind: KeyKind;
+  name: string;
+  prefix: string;
+  allowed_origins: string[];
+  revoked_at: Date | null;
+}
+
+function toRecord(row: KeyRow): ApiKeyRecord {
   return {
     id: row.id,
     kind: row.kind,

@@ -3,6 +3,10 @@ import { DEMO_CURRENCY, type Archetype, type CustomerSeed, type OrderSeed, type 
 import { PRODUCTS, slug } from './texts.js';
 import { must } from '../util/must.js';
 
+/** Nothing older than three years. */
+const MAX_AGE_DAYS = 1095;
+
+/** The catalogue: listed before the oldest order, prices last reviewed a month ago. */
 export function makeProducts(ctx: SeedContext): ProductSeed[] {
   return PRODUCTS.map((p, i) => ({
     id: ctx.rng.uuid(),
@@ -12,7 +16,38 @@ export function makeProducts(ctx: SeedContext): ProductSeed[] {
     image_url: `https://shop.example.com/img/${slug(p.name)}.jpg`,
     price: p.price,
     currency: DEMO_CURRENCY,
+    created_at: ctx.ago(MAX_AGE_DAYS + 30),
+    updated_at: ctx.ago(30),
   }));
+}
+
+/**
+ * A made-to-measure service quoted per customer: a product without a list price (the shop
+ * does not sync one). Never in an order; made last so no earlier PRNG draw moves.
+ */
+export function makeQuoteOnlyProduct(ctx: SeedContext): Omit<ProductSeed, 'price' | 'currency'> & { price: null; currency: null } {
+  const name = 'Made-to-measure suit';
+  return {
+    id: ctx.rng.uuid(), external_id: `SKU-${1001 + PRODUCTS.length}`, name, url: `https://shop.example.com/p/${slug(name)}`,
+    image_url: `https://shop.example.com/img/${slug(name)}.jpg`, price: null, currency: null,
+    created_at: ctx.ago(200), updated_at: ctx.ago(200),
+  };
+}
+
+/** Free shipping from €50 after discounts, else €4.95. */
+const FREE_SHIPPING_FROM = 5000;
+const SHIPPING = 495;
+/** Organisations buy wholesale with a 10 % trade discount. */
+const TRADE_DISCOUNT = 0.1;
+/** Prices include 20 % VAT (a European shop); `tax` is the VAT share of the total. */
+const VAT = 0.2;
+
+/** An order's totals as the shop would report them. No PRNG draws: the rest of the demo stays put. */
+function totals(subtotal: number, wholesale: boolean): Pick<OrderSeed, 'subtotal' | 'discount' | 'tax' | 'shipping' | 'total'> {
+  const discount = wholesale ? Math.round(subtotal * TRADE_DISCOUNT) : 0;
+  const shipping = subtotal - discount >= FREE_SHIPPING_FROM ? 0 : SHIPPING;
+  const total = subtotal - discount + shipping;
+  return { subtotal, discount, tax: total - Math.round(total / (1 + VAT)), shipping, total };
 }
 
 /** Orders per archetype: how many, days since the last one, days between them. */
@@ -28,8 +63,6 @@ const PLANS: Record<Archetype, { count: [number, number]; last: [number, number]
   none: { count: [0, 0], last: [0, 0], cadence: [1, 1] },
 };
 
-/** Nothing older than three years. */
-const MAX_AGE_DAYS = 1095;
 
 function status(ctx: SeedContext, daysAgo: number): OrderSeed['status'] {
   const { rng } = ctx;
@@ -61,7 +94,10 @@ export function makeOrders(ctx: SeedContext, customers: readonly CustomerSeed[],
       const bulk = customer.kind === 'organisation';
       const lines = rng.sample(products, rng.int(bulk ? 2 : 1, bulk ? 5 : 3)).map((product, i) => {
         const quantity = bulk ? rng.int(5, 40) : rng.chance(0.8) ? 1 : 2;
-        return { order_id: id, line_no: i + 1, product_id: product.id, name: product.name, quantity, unit_price: product.price, total: quantity * product.price };
+        return {
+          order_id: id, line_no: i + 1, product_id: product.id, external_product_id: product.external_id, name: product.name,
+          quantity, unit_price: product.price, total: quantity * product.price,
+        };
       });
       const s = status(ctx, daysAgo);
       orders.push({
@@ -69,7 +105,7 @@ export function makeOrders(ctx: SeedContext, customers: readonly CustomerSeed[],
         external_id: '',
         customer_id: customer.id,
         status: s,
-        total: lines.reduce((sum, l) => sum + l.total, 0),
+        ...totals(lines.reduce((sum, l) => sum + l.total, 0), bulk),
         currency: DEMO_CURRENCY,
         placed_at: placed,
         created_at: placed,

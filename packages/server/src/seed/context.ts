@@ -44,11 +44,15 @@ export interface StaffSeed {
   name: string;
   email: string;
   role: 'admin' | 'manager' | 'sales' | 'support';
+  /** Their team and the manager they report to: the sales hierarchy decides who sees what. */
+  team: string | null;
+  manager_id: string | null;
 }
 
 export interface CustomerSeed {
   id: string;
   external_id: string;
+  /** Not stored: the preferred e-mail channel (the `email` column is generated from it). */
   email: string;
   kind: 'person' | 'organisation';
   name: string;
@@ -89,12 +93,15 @@ export interface ProductSeed {
   image_url: string;
   price: number;
   currency: string;
+  created_at: Date;
+  updated_at: Date;
 }
 
 export interface OrderLineSeed {
   order_id: string;
   line_no: number;
   product_id: string;
+  external_product_id: string;
   name: string;
   quantity: number;
   unit_price: number;
@@ -106,6 +113,10 @@ export interface OrderSeed {
   external_id: string;
   customer_id: string;
   status: 'pending' | 'paid' | 'shipped' | 'delivered' | 'cancelled' | 'returned' | 'refunded';
+  subtotal: number;
+  discount: number;
+  tax: number;
+  shipping: number;
   total: number;
   currency: string;
   placed_at: Date;

@@ -1,4 +1,4 @@
-import { applyValues, makeOrders, makeProducts } from './commerce.js';
+import { applyValues, makeOrders, makeProducts, makeQuoteOnlyProduct } from './commerce.js';
 import { SeedContext } from './context.js';
 import { makeFeedback, makePipeline } from './engagement.js';
 import { makeLoyalty } from './loyalty.js';
@@ -40,7 +40,7 @@ export function generateDemo(now: Date) {
   });
   const sample = must(customers.find((c) => c.name === SAMPLE_NAME), 'the sample customer');
   return {
-    staff, customers, products, orders, orderLines: orders.flatMap((o) => o.lines),
+    staff, customers, products: [...products, makeQuoteOnlyProduct(ctx)], orders, orderLines: orders.flatMap((o) => o.lines),
     pipeline, stages, opportunities, feedback, ...loyalty, interactions,
     sampleCustomerId: sample.id,
   };

@@ -1,5 +1,6 @@
 import { CONTACT_ROLES, EN_FIRST, EN_LAST, FIXED_NAMES, HANS_FAMILY, HANS_GIVEN, HANT_FAMILY, HANT_GIVEN, ORGANISATIONS, type DemoLocale } from './names.js';
-import { DEMO_CURRENCY, type Archetype, type CustomerSeed, type SeedContext, type StaffSeed } from './context.js';
+import { DEMO_CURRENCY, DEMO_SEED, type Archetype, type CustomerSeed, type SeedContext, type StaffSeed } from './context.js';
+import { Random } from './random.js';
 import { STAFF, TAGS } from './texts.js';
 
 export const PRIVATE_PERSONS = 204;
@@ -21,8 +22,43 @@ function archetype(ctx: SeedContext): Archetype {
   return 'none';
 }
 
+/**
+ * The sales hierarchy of the demo (migration 0003): an admin at the top, two sales teams
+ * each with a manager and reps reporting to them, and customer care. Keyed by name.
+ */
+const HIERARCHY: Record<string, { team: string | null; manager: string | null }> = {
+  'Alex Morgan': { team: null, manager: null },
+  'Priya Shah': { team: 'Retail', manager: 'Alex Morgan' },
+  'Tom Fletcher': { team: 'Retail', manager: 'Priya Shah' },
+  'Emma Clarke': { team: 'Retail', manager: 'Priya Shah' },
+  '周文杰': { team: 'Greater China', manager: 'Alex Morgan' },
+  '陈美玲': { team: 'Greater China', manager: '周文杰' },
+  '林家豪': { team: 'Greater China', manager: '周文杰' },
+  'Sarah Kim': { team: 'Customer care', manager: 'Alex Morgan' },
+  '王磊': { team: 'Customer care', manager: 'Sarah Kim' },
+};
+/** Staff added after the first seven; their ids come from their own PRNG (see makeStaff). */
+const LATER_STAFF = [
+  { name: 'Emma Clarke', role: 'sales' },
+  { name: '周文杰', role: 'manager' },
+] as const;
+
 export function makeStaff(ctx: SeedContext): StaffSeed[] {
-  return STAFF.map((s, i) => ({ id: ctx.rng.uuid(), name: s.name, email: `staff${i + 1}@kith.example.com`, role: s.role }));
+  // The first seven draw their ids from the shared PRNG exactly as before, and the later
+  // ones from a PRNG of their own, so every other demo record keeps its id and content.
+  const later = new Random(DEMO_SEED ^ 0x57aff);
+  const people = [
+    ...STAFF.map((s) => ({ ...s, id: ctx.rng.uuid() })),
+    ...LATER_STAFF.map((s) => ({ ...s, id: later.uuid() })),
+  ];
+  const idOf = new Map<string, string>(people.map((p) => [p.name, p.id]));
+  return people.map((p, i) => {
+    const place = HIERARCHY[p.name];
+    return {
+      id: p.id, name: p.name, email: `staff${i + 1}@kith.example.com`, role: p.role,
+      team: place?.team ?? null, manager_id: (place?.manager && idOf.get(place.manager)) ?? null,
+    };
+  });
 }
 
 /** Locale of the i-th private person: 45 % English, 30 % Simplified, 25 % Traditional Chinese. */

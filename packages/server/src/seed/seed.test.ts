@@ -3,7 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { hashKey } from '../keys/api-keys.js';
+import { lifetimePoints, tierFor } from '../loyalty/tiers.js';
 import { closeAll, variants } from '../test-support/database.js';
+import { readEveryRecord } from '../test-support/records.js';
 import { ensureDemo, type DemoInfo } from './demo.js';
 import { generateDemo } from './generate.js';
 import { must } from '../util/must.js';
@@ -58,7 +60,12 @@ for (const variant of variants()) {
                       WHERE status NOT IN ('cancelled', 'returned', 'refunded') GROUP BY customer_id) o ON o.customer_id = c.id
          WHERE c.lifetime_value <> COALESCE(o.total, 0) OR c.order_count <> COALESCE(o.orders, 0)`);
       assert.equal(mismatches, 0);
-      assert.equal(await count('SELECT count(*)::int AS n FROM orders o WHERE o.total <> (SELECT sum(total) FROM order_lines l WHERE l.order_id = o.id)'), 0);
+      // The lines add up to the subtotal; VAT is included in the prices, so it is not added.
+      assert.equal(await count('SELECT count(*)::int AS n FROM orders o WHERE o.subtotal <> (SELECT sum(total) FROM order_lines l WHERE l.order_id = o.id)'), 0);
+      assert.equal(await count('SELECT count(*)::int AS n FROM orders WHERE total <> subtotal - discount + shipping'), 0);
+      for (const column of ['discount', 'shipping', 'tax']) {
+        assert.ok((await count(`SELECT count(*)::int AS n FROM orders WHERE ${column} > 0`)) > 0, column);
+      }
     });
 
     test('RFM segments, key accounts (top 20 %) and churn risk come from the orders', async () => {
@@ -83,7 +90,7 @@ for (const variant of variants()) {
     test('the fashion retailer shows: order e-mails and SMS, returns by phone, referrals', async () => {
       assert.ok((await count("SELECT count(*)::int AS n FROM interactions WHERE type = 'notification' AND channel = 'email' AND order_id IS NOT NULL")) > 100);
       assert.ok((await count("SELECT count(*)::int AS n FROM interactions WHERE type = 'notification' AND channel = 'sms' AND order_id IS NOT NULL")) > 50);
-      assert.ok((await count("SELECT count(*)::int AS n FROM interactions WHERE type = 'ticket' AND channel = 'phone' AND subject LIKE '%30-day returns%'")) > 0);
+      assert.ok((await count("SELECT count(*)::int AS n FROM interactions WHERE type = 'ticket' AND channel = 'phone' AND summary LIKE '%30-day returns%'")) > 0);
       assert.ok((await count("SELECT count(*)::int AS n FROM loyalty_ledger WHERE reason = 'referral' AND referred_customer_id IS NOT NULL")) > 10);
     });
 
@@ -118,6 +125,61 @@ for (const variant of variants()) {
       assert.equal(await count("SELECT count(*)::int AS n FROM feedback WHERE kind = 'complaint' AND complaint_status = 'open' AND due_at < now()"), 1);
       assert.equal(await count("SELECT count(*)::int AS n FROM feedback WHERE kind = 'complaint' AND due_at <> created_at + interval '24 hours'"), 0);
       assert.ok((await count("SELECT count(*)::int AS n FROM feedback WHERE kind = 'survey'")) > 0);
+    });
+
+    test('every seeded row of every table reads as a valid record of its @kith/schema schema', async () => {
+      const sets = await readEveryRecord(db);
+      const failures: string[] = [];
+      for (const { table, schema, records } of sets) {
+        // The readers cover every row: none is skipped by a join or a filter.
+        assert.equal(records.length, await count(`SELECT count(*)::int AS n FROM ${table}`), `${table}: every row read`);
+        for (const { id, record } of records) {
+          const result = schema.safeParse(record);
+          if (!result.success) {
+            const issues = result.error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
+            failures.push(`${table} ${id}: ${issues}`);
+          }
+        }
+      }
+      assert.deepEqual(failures.slice(0, 5), [], `${failures.length} invalid records (the first five listed)`);
+      assert.deepEqual(sets.map((set) => set.table).sort(), [
+        'customers', 'feedback', 'interactions', 'loyalty_accounts', 'loyalty_ledger', 'loyalty_programs',
+        'opportunities', 'orders', 'pipelines', 'products', 'staff',
+      ]);
+      // Nested rows come along with their parent: order lines, stages, tiers.
+      const nested = (table: string, key: string) =>
+        (sets.find((set) => set.table === table)?.records ?? []).reduce((sum, { record }) => sum + ((record as Record<string, unknown[] | undefined>)[key]?.length ?? 0), 0);
+      assert.equal(nested('orders', 'lines'), await count('SELECT count(*)::int AS n FROM order_lines'));
+      assert.equal(nested('pipelines', 'stages'), await count('SELECT count(*)::int AS n FROM stages'));
+      assert.equal(nested('loyalty_programs', 'tiers'), await count('SELECT count(*)::int AS n FROM loyalty_tiers'));
+    });
+
+    test('the demo shows every shape a record can take', async () => {
+      const shapes = [
+        "SELECT count(*)::int AS n FROM products WHERE price IS NULL",
+        "SELECT count(*)::int AS n FROM feedback WHERE rejection_reason IS NOT NULL",
+        "SELECT count(*)::int AS n FROM feedback WHERE reply_body IS NOT NULL",
+        "SELECT count(*)::int AS n FROM feedback WHERE kind = 'review' AND customer_id IS NULL",
+        "SELECT count(*)::int AS n FROM feedback WHERE kind = 'survey' AND body IS NOT NULL",
+        "SELECT count(*)::int AS n FROM feedback WHERE contact_email IS NOT NULL AND contact_phone IS NULL",
+        "SELECT count(*)::int AS n FROM feedback WHERE contact_email IS NULL AND contact_phone IS NOT NULL",
+        "SELECT count(*)::int AS n FROM feedback WHERE contact_email IS NOT NULL AND contact_phone IS NOT NULL",
+        "SELECT count(*)::int AS n FROM interactions WHERE order_id IS NULL AND opportunity_id IS NULL AND feedback_id IS NULL",
+        "SELECT count(*)::int AS n FROM order_lines WHERE external_product_id IS NOT NULL",
+      ];
+      for (const sql of shapes) assert.ok((await count(sql)) > 0, sql);
+      // The upsert key follows the preferred e-mail channel, lower-cased.
+      assert.equal(await count("SELECT count(*)::int AS n FROM customers WHERE email IS NULL OR email <> lower(email)"), 0);
+    });
+
+    test('each member is in the tier their lifetime points reach', async () => {
+      const { rows: tiers } = await db.query<{ id: string; name: string; threshold: number }>('SELECT id, name, threshold FROM loyalty_tiers');
+      const { rows: accounts } = await db.query<{ customer_id: string; tier_id: string }>('SELECT customer_id, tier_id FROM loyalty_accounts');
+      const { rows: ledger } = await db.query<{ customer_id: string; points: number; reason: 'purchase' }>('SELECT customer_id, points, reason FROM loyalty_ledger');
+      for (const account of accounts) {
+        const own = ledger.filter((l) => l.customer_id === account.customer_id);
+        assert.equal(account.tier_id, tierFor(tiers, lifetimePoints(own))?.id, account.customer_id);
+      }
     });
 
     test('keys are stored only as SHA-256 hashes; the publishable key is kept retrievable', async () => {

@@ -97,25 +97,34 @@ export const REVIEW_REPLIES: Record<DemoLocale, readonly string[]> = {
   'zh-Hant': ['感謝您的評價！很高興您喜歡。', '非常抱歉造成您的不便，我們的客服已聯繫您免費換貨。'],
 };
 
-export const COMPLAINTS: Record<DemoLocale, readonly { category: 'product' | 'delivery' | 'service' | 'billing' | 'other'; body: string }[]> = {
+type Category = 'product' | 'delivery' | 'service' | 'billing' | 'other';
+
+export const COMPLAINTS: Record<DemoLocale, readonly { category: Category; subject: string; body: string }[]> = {
   en: [
-    { category: 'delivery', body: 'My parcel was marked as delivered but never arrived.' },
-    { category: 'product', body: 'The zip on my new coat broke on the first day.' },
-    { category: 'billing', body: 'I was charged twice for one order.' },
-    { category: 'service', body: 'Nobody called me back about my return although it was promised.' },
+    { category: 'delivery', subject: 'Parcel never arrived', body: 'My parcel was marked as delivered but never arrived.' },
+    { category: 'product', subject: 'Broken zip on a new coat', body: 'The zip on my new coat broke on the first day.' },
+    { category: 'billing', subject: 'Charged twice', body: 'I was charged twice for one order.' },
+    { category: 'service', subject: 'No call-back about my return', body: 'Nobody called me back about my return although it was promised.' },
   ],
   'zh-Hans': [
-    { category: 'delivery', body: '包裹显示已签收，但我没有收到。' },
-    { category: 'product', body: '新大衣的拉链第一天就坏了。' },
-    { category: 'billing', body: '同一个订单被扣款两次。' },
-    { category: 'service', body: '说好会回电处理退货，但一直没人联系我。' },
+    { category: 'delivery', subject: '包裹未收到', body: '包裹显示已签收，但我没有收到。' },
+    { category: 'product', subject: '新大衣拉链损坏', body: '新大衣的拉链第一天就坏了。' },
+    { category: 'billing', subject: '重复扣款', body: '同一个订单被扣款两次。' },
+    { category: 'service', subject: '退货无人回电', body: '说好会回电处理退货，但一直没人联系我。' },
   ],
   'zh-Hant': [
-    { category: 'delivery', body: '包裹顯示已簽收，但我沒有收到。' },
-    { category: 'product', body: '新大衣的拉鍊第一天就壞了。' },
-    { category: 'billing', body: '同一張訂單被扣款兩次。' },
-    { category: 'other', body: '會員積分沒有正確累計。' },
+    { category: 'delivery', subject: '包裹未收到', body: '包裹顯示已簽收，但我沒有收到。' },
+    { category: 'product', subject: '新大衣拉鍊損壞', body: '新大衣的拉鍊第一天就壞了。' },
+    { category: 'billing', subject: '重複扣款', body: '同一張訂單被扣款兩次。' },
+    { category: 'other', subject: '積分未入帳', body: '會員積分沒有正確累計。' },
   ],
+};
+
+/** Why a moderator rejected a review (shown to the author, never published). */
+export const REJECTION_REASONS: Record<DemoLocale, readonly string[]> = {
+  en: ['Contains personal data (a phone number)', 'About delivery, not the product: forwarded to customer service'],
+  'zh-Hans': ['包含个人信息（电话号码）', '内容与商品无关，已转交客服处理'],
+  'zh-Hant': ['包含個人資料（電話號碼）', '內容與商品無關，已轉交客服處理'],
 };
 
 export const SURVEY_COMMENTS: Record<DemoLocale, readonly string[]> = {

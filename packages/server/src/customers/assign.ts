@@ -1,0 +1,66 @@
+// Transfer of customers between staff, and sharing them with colleagues (audited).
+import type { Customer, CustomerShares } from '@kith/schema';
+import { audit } from '../audit/audit.js';
+import type { Credential } from '../auth/credential.js';
+import type { Queryable } from '../db/database.js';
+import { forbidden } from '../http/auth.js';
+import type { Visibility } from '../visibility/visibility.js';
+import { leadsAll, requireStaff, visibleCustomer } from './guards.js';
+
+/**
+ * Gives the customer to `ownerId`. Only someone who leads both the current and the new
+ * owner may (a manager within their team, an admin, the shop's server): a representative
+ * cannot hand their customers away or take a colleague's. Bumps the version.
+ */
+export async function assignCustomer(
+  q: Queryable,
+  input: { credential: Credential; viewer: Visibility; id: string; ownerId: string; now: Date },
+): Promise<Customer> {
+  const { credential, viewer, id, ownerId, now } = input;
+  await q.query('SELECT 1 FROM customers WHERE id = $1 FOR UPDATE', [id]);
+  const before = await visibleCustomer(q, viewer, id);
+  await requireStaff(q, ownerId, 'ownerId');
+  if (!(await leadsAll(q, credential, [before.ownerId, ownerId], { managersOnly: true }))) {
+    throw forbidden('Only a manager of both the current and the new owner (or an admin) may transfer a customer.');
+  }
+  if (before.ownerId === ownerId) return before;
+  await q.query('UPDATE customers SET owner_id = $2, version = version + 1, updated_at = $3 WHERE id = $1', [id, ownerId, now]);
+  const after = await visibleCustomer(q, { kind: 'all' }, id);
+  await audit(q, credential, { action: 'customer.assign', entity: 'customer', entityId: id, before: { ownerId: before.ownerId, version: before.version }, after: { ownerId, version: after.version } }, now);
+  return after;
+}
+
+/** The staff a customer is shared with, by id. */
+export async function sharesOf(q: Queryable, customerId: string): Promise<CustomerShares> {
+  const { rows } = await q.query<{ staff_id: string }>('SELECT staff_id FROM customer_shares WHERE customer_id = $1 ORDER BY staff_id', [customerId]);
+  return { customerId, staffIds: rows.map((row) => row.staff_id) };
+}
+
+/**
+ * Shares the customer with a colleague (`share`) or stops sharing it. Whoever leads the
+ * owner may: the owner, their managers, an admin, the shop's server — not someone it was
+ * only shared with. Idempotent: sharing twice or unsharing what was not shared changes
+ * nothing and writes no audit entry.
+ */
+export async function setShare(
+  q: Queryable,
+  input: { credential: Credential; viewer: Visibility; id: string; staffId: string; share: boolean; now: Date },
+): Promise<CustomerShares> {
+  const { credential, viewer, id, staffId, share, now } = input;
+  const customer = await visibleCustomer(q, viewer, id);
+  if (!(await leadsAll(q, credential, [customer.ownerId]))) {
+    throw forbidden('Only the owner, their manager or an admin may share this customer.');
+  }
+  const before = await sharesOf(q, id);
+  if (share) {
+    await requireStaff(q, staffId, 'staffId');
+    await q.query('INSERT INTO customer_shares (customer_id, staff_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [id, staffId, now]);
+  } else {
+    await q.query('DELETE FROM customer_shares WHERE customer_id = $1 AND staff_id = $2', [id, staffId]);
+  }
+  const after = await sharesOf(q, id);
+  if (before.staffIds.length !== after.staffIds.length) {
+    await audit(q, credential, { action: share ? 'customer.share' : 'customer.unshare', entity: 'customer', entityId: id, before, after }, now);
+  }
+  return after;
+}

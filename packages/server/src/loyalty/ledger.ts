@@ -1,0 +1,75 @@
+import type { LedgerReason } from '@kith/schema';
+import type { Queryable } from '../db/database.js';
+import { expireAccount } from './expiry.js';
+import type { ProgramRules } from './program.js';
+import { LEDGER_COLUMNS, type LedgerRow } from './read.js';
+import { lifetimePoints, tierFor } from './tiers.js';
+
+/** One ledger row to append. */
+export interface NewEntry {
+  customerId: string;
+  reason: LedgerReason;
+  points: number;
+  note?: string | null;
+  orderId?: string | null;
+  feedbackId?: string | null;
+  referredCustomerId?: string | null;
+  now: Date;
+}
+
+/** Makes the customer a member of the program (joined now) if they are not one yet. */
+export async function ensureAccount(tx: Queryable, programId: string, customerId: string, now: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO loyalty_accounts (program_id, customer_id, tier_id, joined_at)
+     VALUES ($1, $2, (SELECT id FROM loyalty_tiers WHERE program_id = $1 AND threshold = 0), $3)
+     ON CONFLICT (program_id, customer_id) DO NOTHING`,
+    [programId, customerId, now],
+  );
+}
+
+/**
+ * Appends one entry (joining the customer to the program first) and refreshes the stored
+ * tier. Lapsed points expire first, so new activity never revives a balance that had
+ * already expired. Returns null when a once-only award (review, referral, purchase) was
+ * already made: the unique indexes of migration 0007 decide, race-free.
+ */
+export async function appendEntry(tx: Queryable, program: ProgramRules, entry: NewEntry): Promise<LedgerRow | null> {
+  await ensureAccount(tx, program.id, entry.customerId, entry.now);
+  await expireAccount(tx, program, entry.customerId, entry.now);
+  const { rows } = await tx.query<LedgerRow>(
+    `INSERT INTO loyalty_ledger AS l (program_id, customer_id, points, reason, note, order_id, feedback_id, referred_customer_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT DO NOTHING
+     RETURNING ${LEDGER_COLUMNS}`,
+    [
+      program.id, entry.customerId, entry.points, entry.reason, entry.note ?? null,
+      entry.orderId ?? null, entry.feedbackId ?? null, entry.referredCustomerId ?? null, entry.now,
+    ],
+  );
+  const row = rows[0] ?? null;
+  if (row) await refreshTier(tx, program, entry.customerId);
+  return row;
+}
+
+/** Stores the tier the account's lifetime points reach (the rule of `tiers.ts`). */
+export async function refreshTier(tx: Queryable, program: ProgramRules, customerId: string): Promise<void> {
+  const { rows } = await tx.query<{ points: number; reason: LedgerReason }>(
+    `SELECT reason, sum(points)::int8 AS points FROM loyalty_ledger
+      WHERE program_id = $1 AND customer_id = $2 GROUP BY reason`,
+    [program.id, customerId],
+  );
+  const tier = tierFor(program.tiers, lifetimePoints(rows));
+  await tx.query(
+    'UPDATE loyalty_accounts SET tier_id = $3 WHERE program_id = $1 AND customer_id = $2 AND tier_id IS DISTINCT FROM $3',
+    [program.id, customerId, tier?.id ?? null],
+  );
+}
+
+/** The account's balance: the ledger's sum. */
+export async function balanceOf(db: Queryable, programId: string, customerId: string): Promise<number> {
+  const { rows } = await db.query<{ balance: number }>(
+    'SELECT COALESCE(sum(points), 0)::int8 AS balance FROM loyalty_ledger WHERE program_id = $1 AND customer_id = $2',
+    [programId, customerId],
+  );
+  return rows[0]?.balance ?? 0;
+}
