@@ -115,7 +115,7 @@ for (const variant of variants()) {
       // only after the timeline, orders and accounts have already moved.
       const { rows: [program] } = await api.db.query<{ id: string }>('SELECT id FROM loyalty_programs LIMIT 1');
       const programId = must(program, 'the program').id;
-      for (const [referrer, referred] of [[api.customerId, a.id], [api.otherCustomerId, b.id]]) {
+      for (const [referrer, referred] of [[api.customerId, a.id], [api.otherCustomerId, b.id]] as const) {
         await api.db.query('INSERT INTO loyalty_accounts (program_id, customer_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [programId, referrer]);
         await api.db.query("INSERT INTO loyalty_ledger (program_id, customer_id, points, reason, referred_customer_id) VALUES ($1, $2, 500, 'referral', $3)", [programId, referrer, referred]);
       }

@@ -58,6 +58,8 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown> {
   response: Schema<R>;
   /** Default success status (200; 201 for creations). */
   status?: ContentfulStatusCode;
+  /** The write needs `If-Match: "<version>"` (428 without, 409 when stale); documented in OpenAPI. */
+  ifMatch?: true;
   /** Largest accepted body in bytes (default 256 KiB). */
   maxBodyBytes?: number;
   handle(input: RouteInput<P, Q, B>): Promise<R | Reply<R>>;

@@ -23,6 +23,9 @@ function parameters(spec: RouteSpec): JsonSchema[] {
       out.push({ name, in: where, required: where === 'path' || (object.required ?? []).includes(name), schema: property });
     }
   }
+  if (spec.ifMatch) {
+    out.push({ name: 'If-Match', in: 'header', required: true, description: 'The record\'s version as returned in its ETag', schema: { type: 'string' } });
+  }
   if (spec.method !== 'GET') {
     out.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } });
   }

@@ -87,6 +87,7 @@ export const patchCustomerRoute = route({
   method: 'PATCH',
   path: '/v1/customers/:id',
   summary: 'Update a customer (If-Match required)',
+  ifMatch: true,
   tag: 'customers',
   access: { staff: 'customers:write', secret: true },
   params: ById,

@@ -33,6 +33,7 @@ export const createOpportunityRoute = route({
 export const moveOpportunityRoute = route({
   method: 'POST',
   path: '/v1/opportunities/:id/move',
+  ifMatch: true,
   summary: 'Move an opportunity to a stage and position (If-Match)',
   tag: 'opportunities',
   access: { staff: 'opportunities:write', secret: true },
@@ -53,6 +54,7 @@ export const updateOpportunityRoute = route({
   method: 'PATCH',
   path: '/v1/opportunities/:id',
   summary: 'Update an opportunity (If-Match)',
+  ifMatch: true,
   tag: 'opportunities',
   access: { staff: 'opportunities:write', secret: true },
   params: ById,
