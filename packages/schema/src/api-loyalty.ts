@@ -12,6 +12,8 @@ export const LoyaltyRules = z.strictObject({
   referralPoints: z.int().check(z.minimum(0)),
   /** A positive balance expires after this many months without ledger activity; null: never. */
   expireAfterMonths: z.nullable(z.int().check(z.minimum(1), z.maximum(120))),
+  /** Tiers are held by the points earned in this many months (rolling); null: lifetime tiers. */
+  tierValidityMonths: z.nullable(z.int().check(z.minimum(1))),
 });
 export type LoyaltyRules = z.infer<typeof LoyaltyRules>;
 

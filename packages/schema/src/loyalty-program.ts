@@ -6,7 +6,7 @@ export const Tier = z.strictObject({
   id: Id,
   programId: Id,
   name: shortText(80),
-  /** Lifetime points needed to reach the tier; redeeming points never demotes a member. */
+  /** Points needed to reach the tier (lifetime, or earned within the program's tier window); redeeming never demotes. */
   threshold: z.int().check(z.minimum(0)),
   /** What members of the tier get, one line each ("free returns", "early access"). */
   benefits: z.array(shortText(200)).check(z.maxLength(20)),

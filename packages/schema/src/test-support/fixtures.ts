@@ -290,6 +290,7 @@ export const loyaltyAccount: LoyaltyAccount = {
   balance: 1_250,
   lifetimePoints: 1_800,
   tierId: ids.tierSenior,
+  tierExpiresAt: null,
   nextTier: null,
 };
 

@@ -54,7 +54,7 @@ export async function mergeCustomers(
     await q.query('DELETE FROM customers WHERE id = $1', [d]);
     await fillSurvivor(q, survivor, duplicate, now);
     await refreshValues(q, now);
-    await refreshTiers(q, s);
+    await refreshTiers(q, s, now);
     const customer = await visibleCustomer(q, { kind: 'all' }, s);
     const after = { customer, mergedId: d, moved };
     await audit(q, credential, { action: 'customer.merge', entity: 'customer', entityId: s, before: { survivor, duplicate }, after }, now);

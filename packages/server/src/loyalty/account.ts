@@ -7,6 +7,7 @@ import { canSeeCustomer, visibilityOf } from '../visibility/visibility.js';
 import { expireAccount } from './expiry.js';
 import { activeProgram, type ProgramRules } from './program.js';
 import { SELECT_ACCOUNTS, SELECT_LEDGER, toLedgerEntry, toLoyaltyAccount, type AccountRow, type LedgerRow } from './read.js';
+import { refreshTier } from './ledger.js';
 import { tierFor } from './tiers.js';
 
 /**
@@ -27,21 +28,23 @@ export async function loyaltyTarget(db: Queryable, credential: Credential, custo
 }
 
 /**
- * The customer's account, after applying the expiry rule. A customer who never earned a
+ * The customer's account, after applying the expiry rule and refreshing the stored tier
+ * (a windowed tier may have lapsed since the last write). A customer who never earned a
  * point has no row yet (they join on their first entry); they read as a member with
  * nothing, in the tier that starts at 0, so a widget needs no special case.
  */
 export async function readAccount(db: Queryable, program: ProgramRules, customerId: string, now: Date): Promise<LoyaltyAccount> {
   await expireAccount(db, program, customerId, now);
+  const standing = await refreshTier(db, program, customerId, now);
   const { rows } = await db.query<AccountRow>(`${SELECT_ACCOUNTS} WHERE a.program_id = $1 AND a.customer_id = $2`, [program.id, customerId]);
   const row = rows[0] ?? {
     program_id: program.id,
     customer_id: customerId,
-    tier_id: tierFor(program.tiers, 0)?.id ?? null,
+    tier_id: tierFor(program.tiers, standing.points)?.id ?? null,
     balance: 0,
     lifetime_points: 0,
   };
-  return toLoyaltyAccount(row, program.tiers);
+  return toLoyaltyAccount(row, program.tiers, standing);
 }
 
 /** An opaque ledger cursor: the last entry's time and id (newest first, id breaks ties). */
@@ -69,6 +72,7 @@ export async function ledgerPage(
   now: Date,
 ): Promise<Page<LedgerEntry>> {
   await expireAccount(db, program, customerId, now);
+  await refreshTier(db, program, customerId, now);
   const limit = query.limit ?? 20;
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const { rows } = await db.query<LedgerRow>(

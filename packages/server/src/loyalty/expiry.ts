@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.js';
+import { refreshTier } from './ledger.js';
 import { activeProgram, type ProgramRules } from './program.js';
 
 /**
@@ -30,7 +31,10 @@ export async function expireAccount(db: Queryable, program: ProgramRules, custom
   return -(rows[0]?.points ?? 0);
 }
 
-/** Applies the expiry rule to every account of the program; returns how many points lapsed. */
+/**
+ * Applies the expiry rule to every account of the program, and refreshes each stored tier
+ * (so lapsed windowed tiers also leave the customer list); returns how many points lapsed.
+ */
 export async function expirePoints(db: Queryable, now: Date): Promise<number> {
   const program = await activeProgram(db);
   if (!program) return 0;
@@ -39,6 +43,9 @@ export async function expirePoints(db: Queryable, now: Date): Promise<number> {
     [program.id],
   );
   let lapsed = 0;
-  for (const row of rows) lapsed += await expireAccount(db, program, row.customer_id, now);
+  for (const row of rows) {
+    lapsed += await expireAccount(db, program, row.customer_id, now);
+    await refreshTier(db, program, row.customer_id, now);
+  }
   return lapsed;
 }

@@ -3,7 +3,8 @@ import type { Queryable } from '../db/database.js';
 import { expireAccount } from './expiry.js';
 import type { ProgramRules } from './program.js';
 import { LEDGER_COLUMNS, type LedgerRow } from './read.js';
-import { lifetimePoints, tierFor } from './tiers.js';
+import { tierStanding, type DatedPoints, type TierStanding } from './tier-window.js';
+import { tierFor } from './tiers.js';
 
 /** One ledger row to append. */
 export interface NewEntry {
@@ -47,22 +48,28 @@ export async function appendEntry(tx: Queryable, program: ProgramRules, entry: N
     ],
   );
   const row = rows[0] ?? null;
-  if (row) await refreshTier(tx, program, entry.customerId);
+  if (row) await refreshTier(tx, program, entry.customerId, entry.now);
   return row;
 }
 
-/** Stores the tier the account's lifetime points reach (the rule of `tiers.ts`). */
-export async function refreshTier(tx: Queryable, program: ProgramRules, customerId: string): Promise<void> {
-  const { rows } = await tx.query<{ points: number; reason: LedgerReason }>(
-    `SELECT reason, sum(points)::int8 AS points FROM loyalty_ledger
-      WHERE program_id = $1 AND customer_id = $2 GROUP BY reason`,
+/**
+ * Stores the tier the account reaches at `now` (lifetime points, or the points earned in the
+ * program's rolling window: `tier-window.ts`) and returns that standing. Run on every append
+ * and every read of the account, so a windowed tier lapses in `loyalty_accounts.tier_id`
+ * (what the customer card shows) as soon as anyone looks.
+ */
+export async function refreshTier(tx: Queryable, program: ProgramRules, customerId: string, now: Date): Promise<TierStanding> {
+  const { rows } = await tx.query<DatedPoints>(
+    'SELECT reason, points, created_at FROM loyalty_ledger WHERE program_id = $1 AND customer_id = $2',
     [program.id, customerId],
   );
-  const tier = tierFor(program.tiers, lifetimePoints(rows));
+  const standing = tierStanding(program.tiers, rows, program.tier_validity_months, now);
+  const tier = tierFor(program.tiers, standing.points);
   await tx.query(
     'UPDATE loyalty_accounts SET tier_id = $3 WHERE program_id = $1 AND customer_id = $2 AND tier_id IS DISTINCT FROM $3',
     [program.id, customerId, tier?.id ?? null],
   );
+  return standing;
 }
 
 /** The account's balance: the ledger's sum. */

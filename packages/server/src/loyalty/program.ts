@@ -7,6 +7,8 @@ export interface ProgramRules extends ProgramRow {
   referral_points: number;
   /** A balance lapses after this many months without ledger activity; null: never. */
   expire_after_months: number | null;
+  /** Tiers are held by the points earned in this many months (rolling); null: lifetime tiers. */
+  tier_validity_months: number | null;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface ProgramRules extends ProgramRow {
  */
 export async function activeProgram(db: Queryable): Promise<ProgramRules | null> {
   const { rows } = await db.query<ProgramRules>(
-    `SELECT ${PROGRAM_COLUMNS}, p.review_points, p.referral_points, p.expire_after_months
+    `SELECT ${PROGRAM_COLUMNS}, p.review_points, p.referral_points, p.expire_after_months, p.tier_validity_months
        FROM loyalty_programs p ORDER BY p.created_at, p.id LIMIT 1`,
   );
   return rows[0] ?? null;

@@ -1,5 +1,6 @@
 import type { LedgerEntry, LoyaltyAccount, LoyaltyProgram, Tier } from '@kith/schema';
-import { iso, money } from '../db/rows.js';
+import { iso, isoOrNull, money } from '../db/rows.js';
+import type { TierStanding } from './tier-window.js';
 import { nextTierFor, SPENDING_REASONS, type TierLike } from './tiers.js';
 
 /** A `loyalty_tiers` row (also the shape of a program's `tiers` JSON). */
@@ -75,19 +76,22 @@ export const ACCOUNT_COLUMNS = `a.program_id, a.customer_id, a.tier_id,
 export const SELECT_ACCOUNTS = `SELECT ${ACCOUNT_COLUMNS} FROM loyalty_accounts a`;
 
 /**
- * Maps a row to `LoyaltyAccount`, with the next tier derived from the lifetime points and
+ * Maps a row to `LoyaltyAccount`, with the next tier derived from `standing` (what the tier
+ * is measured by: `tierStanding()`; lifetime points with no expiry when not given) and
  * `tiers`, the tiers of the account's program.
  */
-export function toLoyaltyAccount(row: AccountRow, tiers: readonly TierLike[]): LoyaltyAccount {
+export function toLoyaltyAccount(row: AccountRow, tiers: readonly TierLike[], standing?: TierStanding): LoyaltyAccount {
   // A correction can take lifetime points below 0 in the sum; the schema counts that as 0.
   const lifetime = Math.max(0, row.lifetime_points);
+  const measured = standing ?? { points: lifetime, expiresAt: null };
   return {
     customerId: row.customer_id,
     programId: row.program_id,
     balance: row.balance,
     lifetimePoints: lifetime,
     tierId: row.tier_id,
-    nextTier: nextTierFor(tiers, lifetime),
+    tierExpiresAt: isoOrNull(measured.expiresAt),
+    nextTier: nextTierFor(tiers, measured.points),
   };
 }
 

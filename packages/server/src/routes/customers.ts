@@ -8,6 +8,7 @@ import { assignCustomer, setShare } from '../customers/assign.js';
 import { expectedVersion, visibleCustomer } from '../customers/guards.js';
 import { Where, addVisibility, listCustomers, pageOfCustomers } from '../customers/list.js';
 import { mergeCustomers } from '../customers/merge.js';
+import { refreshTiers } from '../customers/tiers.js';
 import { createCustomer, patchCustomer } from '../customers/write.js';
 import { forbidden } from '../http/auth.js';
 import type { AppEnv } from '../http/env.js';
@@ -36,12 +37,17 @@ export const getCustomerRoute = route({
   access: { staff: 'customers:read', secret: true, customer: true },
   params: ById,
   response: Customer,
-  async handle({ c, db, credential, params }) {
+  async handle({ c, db, credential, params, now }) {
     if (credential.kind === 'customer' && credential.customerId !== params.id) {
       throw forbidden('A customer token reads only its own customer.');
     }
     // Staff outside the customer's hierarchy get the same 404 as for an unknown id.
-    return withETag(c, await visibleCustomer(db, await visibilityOf(db, credential), params.id));
+    const viewer = await visibilityOf(db, credential);
+    await visibleCustomer(db, viewer, params.id);
+    // A tier held by a rolling window may have lapsed since the last write: store the
+    // current one before the card reads it (no-op when nothing changed).
+    await refreshTiers(db, params.id, now);
+    return withETag(c, await visibleCustomer(db, viewer, params.id));
   },
 });
 

@@ -46,7 +46,7 @@ for (const variant of variants()) {
     test('the program is public: tiers from 0 and the rules', async () => {
       const body = LoyaltyProgramResponse.parse(await json(await api.request('GET', '/v1/loyalty/program', api.headers.pk), 200));
       assert.deepEqual(body.program.tiers.map((tier) => tier.name), ['Member', 'Silver', 'Gold', 'Platinum']);
-      assert.deepEqual(body.rules, { reviewPoints: 50, referralPoints: 500, expireAfterMonths: 12 });
+      assert.deepEqual(body.rules, { reviewPoints: 50, referralPoints: 500, expireAfterMonths: 12, tierValidityMonths: null });
     });
 
     test('the account: balance from the ledger, tier and distance to the next', async () => {

@@ -24,7 +24,10 @@ export const getProgram = route({
     if (!program) throw new ApiError(404, 'not_found', 'This shop has no loyalty program.');
     return {
       program: toLoyaltyProgram(program),
-      rules: { reviewPoints: program.review_points, referralPoints: program.referral_points, expireAfterMonths: program.expire_after_months },
+      rules: {
+        reviewPoints: program.review_points, referralPoints: program.referral_points, expireAfterMonths: program.expire_after_months,
+        tierValidityMonths: program.tier_validity_months,
+      },
     };
   },
 });
