@@ -27,3 +27,4 @@ export * from './api-loyalty.js';
 export * from './api-ingestion.js';
 export * from './api-analytics.js';
 export * from './api-audit.js';
+export * from './rules/value-rules.js';

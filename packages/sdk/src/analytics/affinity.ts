@@ -1,6 +1,6 @@
 import type { Order, OrderLine } from '@kith/schema';
 import { countedOrders } from './orders.js';
-import { divideHalfUp } from './rounding.js';
+import { divideHalfUp } from '@kith/schema';
 
 /** What affinity reads of an order: an `Order` from the API fits as it is. */
 export type BasketOrder = Pick<Order, 'status' | 'placedAt'> & { lines: readonly Pick<OrderLine, 'productId'>[] };

@@ -1,14 +1,14 @@
-import type { ChurnRisk } from '@kith/schema';
-import { countedOrders, DAY_MS, timeOf, type AnalyticsCustomer } from './orders.js';
+import { cadenceBetween, churnRiskOf, DAY_MS, DEFAULT_CADENCE_DAYS, medianCadence, type ChurnRisk } from '@kith/schema';
+import { countedOrders, timeOf, type AnalyticsCustomer } from './orders.js';
 
-/** The cadence of a one-order customer when the shop has no repeat buyers to learn from. */
-export const DEFAULT_CADENCE_DAYS = 90;
+// The default cadence is a shared value rule (`@kith/schema`).
+export { DEFAULT_CADENCE_DAYS } from '@kith/schema';
 
 /** A customer's usual gap between orders in days: (last − first) / (orders − 1); null below two orders. */
 export function cadenceDays(orderDates: readonly (string | Date)[]): number | null {
   if (orderDates.length < 2) return null;
   const times = orderDates.map(timeOf);
-  return (Math.max(...times) - Math.min(...times)) / DAY_MS / (orderDates.length - 1);
+  return cadenceBetween(Math.min(...times), Math.max(...times), orderDates.length);
 }
 
 /**
@@ -19,7 +19,7 @@ export function shopCadence(customers: readonly AnalyticsCustomer[], now: Date):
   const gaps = customers
     .flatMap((c) => cadenceDays(countedOrders(c.orders, now).map((o) => o.placedAt)) ?? [])
     .sort((a, b) => a - b);
-  return gaps[Math.floor(gaps.length / 2)] ?? DEFAULT_CADENCE_DAYS;
+  return medianCadence(gaps);
 }
 
 /**
@@ -34,7 +34,5 @@ export function churnRisk(orderDates: readonly (string | Date)[], now: Date, opt
   if (orderDates.length === 0) return null;
   const sinceLast = (now.getTime() - Math.max(...orderDates.map(timeOf))) / DAY_MS;
   const cadence = cadenceDays(orderDates) ?? options.cadenceDays ?? DEFAULT_CADENCE_DAYS;
-  const ratio = sinceLast / Math.max(cadence, 1);
-  const score = Math.round(Math.min(1, Math.max(0, (ratio - 0.5) / 2.5)) * 10_000);
-  return { level: score < 3_334 ? 'low' : score < 6_667 ? 'medium' : 'high', score };
+  return churnRiskOf(sinceLast, cadence);
 }

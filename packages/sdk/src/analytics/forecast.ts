@@ -1,5 +1,5 @@
 import type { Opportunity, Stage } from '@kith/schema';
-import { divideHalfUp } from './rounding.js';
+import { divideHalfUp } from '@kith/schema';
 
 /** One stage's line of a forecast; amounts in minor units. */
 export interface StageForecast {

@@ -1,10 +1,7 @@
-import type { Order, OrderStatus } from '@kith/schema';
+import { countsTowardValue, type Order } from '@kith/schema';
 
-/** A day in milliseconds: cadences and recency are measured in (fractional) days. */
-export const DAY_MS = 86_400_000;
-
-/** Order statuses that do not count toward value: the money did not stay with the shop. */
-export const NON_VALUE_STATUSES: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['cancelled', 'returned', 'refunded']);
+// The day length and the statuses that do not count are shared value rules (`@kith/schema`).
+export { DAY_MS, NON_VALUE_STATUSES } from '@kith/schema';
 
 /** What the analytics read of an order: an `Order` from the API fits as it is. */
 export type AnalyticsOrder = Pick<Order, 'status' | 'total' | 'placedAt'>;
@@ -24,7 +21,7 @@ export const timeOf = (at: string | Date): number => (typeof at === 'string' ? D
  */
 export function countedOrders<T extends Pick<Order, 'status' | 'placedAt'>>(orders: readonly T[], now: Date): T[] {
   const limit = now.getTime();
-  return orders.filter((order) => !NON_VALUE_STATUSES.has(order.status) && timeOf(order.placedAt) <= limit);
+  return orders.filter((order) => countsTowardValue(order.status, timeOf(order.placedAt), limit));
 }
 
 /** Lifetime value in minor units: the sum of the counted orders' totals. */

@@ -1,4 +1,4 @@
-import { divideHalfUp } from './rounding.js';
+import { divideHalfUp, keyAccountCount } from '@kith/schema';
 
 /** The 80/20 figures of a set of customers. */
 export interface Pareto {
@@ -26,7 +26,7 @@ export interface Pareto {
  */
 export function pareto(values: readonly number[]): Pareto {
   const sorted = [...values].sort((a, b) => b - a);
-  const topCount = Math.ceil(sorted.length / 5);
+  const topCount = keyAccountCount(sorted.length);
   const top = sorted.slice(0, topCount);
   const total = sorted.reduce((sum, v) => sum + v, 0);
   const topValue = top.reduce((sum, v) => sum + v, 0);

@@ -1,15 +1,5 @@
-import type { RfmScores, RfmSegment } from '@kith/schema';
+import { quintileScore, rfmSegmentOf, type RfmScores, type RfmSegment } from '@kith/schema';
 import { countedOrders, timeOf, type AnalyticsCustomer } from './orders.js';
-
-/**
- * Quintile score 1–5 of `value` among the sorted values of every buyer: 1 + ⌊5 × below / n⌋
- * (at most 5), where `below` counts buyers with a strictly lower value — so ties share a score.
- */
-function quintile(value: number, sortedAscending: readonly number[]): number {
-  let below = 0;
-  while (below < sortedAscending.length && (sortedAscending[below] ?? value) < value) below++;
-  return Math.min(5, 1 + Math.floor((5 * below) / sortedAscending.length));
-}
 
 /**
  * RFM scores of each customer among the given ones, as of `now`. Only counted orders
@@ -33,22 +23,12 @@ export function rfmScores(customers: readonly AnalyticsCustomer[], now: Date): M
   const values = buyers.map((b) => b.value).sort((a, b) => a - b);
   const scores = new Map<string, RfmScores | null>(figures.map((f) => [f.id, null]));
   for (const b of buyers) {
-    scores.set(b.id, { recency: quintile(b.last, lasts), frequency: quintile(b.count, counts), monetary: quintile(b.value, values) });
+    scores.set(b.id, { recency: quintileScore(b.last, lasts), frequency: quintileScore(b.count, counts), monetary: quintileScore(b.value, values) });
   }
   return scores;
 }
 
 /** The segment of a customer's scores on the usual 5 × 5 recency × frequency grid. */
 export function rfmSegment(scores: Pick<RfmScores, 'recency' | 'frequency'>): RfmSegment {
-  const { recency, frequency } = scores;
-  if (recency >= 4) {
-    if (frequency >= 4) return 'champion';
-    if (frequency === 3) return 'loyal';
-    if (frequency === 2) return 'potential';
-    return recency === 5 ? 'new' : 'promising';
-  }
-  if (recency === 3) return frequency >= 3 ? 'loyal' : 'needs_attention';
-  if (frequency === 5) return 'cannot_lose';
-  if (frequency >= 3) return 'at_risk';
-  return recency === 2 ? 'hibernating' : 'lost';
+  return rfmSegmentOf(scores.recency, scores.frequency);
 }

@@ -3,10 +3,23 @@
  * top 20 % by value — the 80/20 rule) and churn risk (recency against the customer's own
  * purchase cadence). Pure functions: the seed uses them now, order ingestion later.
  */
-import type { RfmSegment } from '@kith/schema';
+import {
+  cadenceBetween,
+  DAY_MS,
+  churnRiskOf,
+  countsTowardValue,
+  keyAccountCount as keyAccountCountOf,
+  medianCadence,
+  NON_VALUE_STATUSES as SHARED_NON_VALUE_STATUSES,
+  quintileScore,
+  rfmSegmentOf,
+  type ChurnRisk,
+  type RfmSegment,
+} from '@kith/schema';
 
+// The rules themselves live in `@kith/schema` (rules/value-rules.ts), shared with `@kith/sdk/analytics`.
 /** Order statuses that do not count toward value (the money did not stay with the shop). */
-export const NON_VALUE_STATUSES: ReadonlySet<string> = new Set(['cancelled', 'returned', 'refunded']);
+export const NON_VALUE_STATUSES: ReadonlySet<string> = SHARED_NON_VALUE_STATUSES;
 
 export interface ValueOrder {
   customerId: string;
@@ -23,41 +36,18 @@ export interface CustomerValueFigures {
   rfm: { recency: number; frequency: number; monetary: number } | null;
   segment: RfmSegment | null;
   keyAccount: boolean;
-  churn: { level: 'low' | 'medium' | 'high'; score: number } | null;
+  churn: ChurnRisk | null;
 }
 
-const DAY = 86_400_000;
 
-/** The segment of an (R, F) pair on the usual 5 × 5 grid. */
-export function rfmSegment(recency: number, frequency: number): RfmSegment {
-  if (recency >= 4) {
-    if (frequency >= 4) return 'champion';
-    if (frequency === 3) return 'loyal';
-    if (frequency === 2) return 'potential';
-    return recency === 5 ? 'new' : 'promising';
-  }
-  if (recency === 3) return frequency >= 3 ? 'loyal' : 'needs_attention';
-  if (frequency === 5) return 'cannot_lose';
-  if (frequency >= 3) return 'at_risk';
-  return recency === 2 ? 'hibernating' : 'lost';
-}
-
-/** Quintile score 1–5 of `value` among `all` (higher is better); ties share a score. */
-function quintile(value: number, sortedAscending: readonly number[]): number {
-  let below = 0;
-  while (below < sortedAscending.length && (sortedAscending[below] ?? value) < value) below++;
-  return Math.min(5, 1 + Math.floor((5 * below) / sortedAscending.length));
-}
+/** The segment of an (R, F) pair on the usual 5 × 5 grid (`rfmSegmentOf` of `@kith/schema`). */
+export const rfmSegment: (recency: number, frequency: number) => RfmSegment = rfmSegmentOf;
 
 /**
  * Churn score in basis points from the ratio of days since the last order to the
- * customer's usual gap between orders: ≤ 0.5 × the cadence is 0, ≥ 3 × is 10,000.
+ * customer's usual gap between orders (`churnRiskOf` of `@kith/schema`).
  */
-export function churnRisk(daysSinceLast: number, cadenceDays: number): { level: 'low' | 'medium' | 'high'; score: number } {
-  const ratio = daysSinceLast / Math.max(cadenceDays, 1);
-  const score = Math.round(Math.min(1, Math.max(0, (ratio - 0.5) / 2.5)) * 10_000);
-  return { level: score < 3_334 ? 'low' : score < 6_667 ? 'medium' : 'high', score };
-}
+export const churnRisk: (daysSinceLast: number, cadenceDays: number) => ChurnRisk = churnRiskOf;
 
 /** Value figures for every customer id given, from their orders, as of `now`. */
 export function customerValues(
@@ -68,7 +58,7 @@ export function customerValues(
   const byCustomer = new Map<string, ValueOrder[]>();
   for (const order of orders) {
     // An order placed after `now` did not exist yet (the same rule as the SQL and the SDK).
-    if (NON_VALUE_STATUSES.has(order.status) || order.placedAt.getTime() > now.getTime()) continue;
+    if (!countsTowardValue(order.status, order.placedAt.getTime(), now.getTime())) continue;
     const list = byCustomer.get(order.customerId) ?? [];
     list.push(order);
     byCustomer.set(order.customerId, list);
@@ -92,13 +82,11 @@ export function customerValues(
   const monetaries = buyers.map((b) => b.ltv).sort((a, b) => a - b);
   // The shop's median gap between orders stands in for one-order customers' cadence.
   const gaps = buyers
-    .filter((b) => b.count > 1)
-    .map((b) => (b.last.getTime() - b.first.getTime()) / DAY / (b.count - 1))
+    .flatMap((b) => cadenceBetween(b.first.getTime(), b.last.getTime(), b.count) ?? [])
     .sort((a, b) => a - b);
-  const medianGap = gaps[Math.floor(gaps.length / 2)] ?? 90;
+  const medianGap = medianCadence(gaps);
 
-  // ⌈n / 5⌉ in exact arithmetic (n × 0.2 is a float product).
-  const keyAccountCount = Math.ceil(customerIds.length / 5);
+  const keyAccountCount = keyAccountCountOf(customerIds.length);
   const keyAccounts = new Set(
     [...base.entries()]
       .filter(([, b]) => b.ltv > 0)
@@ -115,20 +103,20 @@ export function customerValues(
     }
     const sinceLast = now.getTime() - b.last.getTime();
     const rfm = {
-      recency: quintile(-sinceLast, recencies),
-      frequency: quintile(b.count, frequencies),
-      monetary: quintile(b.ltv, monetaries),
+      recency: quintileScore(-sinceLast, recencies),
+      frequency: quintileScore(b.count, frequencies),
+      monetary: quintileScore(b.ltv, monetaries),
     };
-    const cadence = b.count > 1 ? (b.last.getTime() - b.first.getTime()) / DAY / (b.count - 1) : medianGap;
+    const cadence = cadenceBetween(b.first.getTime(), b.last.getTime(), b.count) ?? medianGap;
     result.set(id, {
       lifetimeValue: b.ltv,
       orderCount: b.count,
       firstOrderAt: b.first,
       lastOrderAt: b.last,
       rfm,
-      segment: rfmSegment(rfm.recency, rfm.frequency),
+      segment: rfmSegmentOf(rfm.recency, rfm.frequency),
       keyAccount: keyAccounts.has(id),
-      churn: churnRisk(sinceLast / DAY, cadence),
+      churn: churnRiskOf(sinceLast / DAY_MS, cadence),
     });
   }
   return result;
