@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { Email, ExternalId, Id, LanguageTag, Money, Timestamp, WebUrl, shortText } from './common.js';
 import { ContactChannel, CustomerKind, Tag } from './customer.js';
 import { Currency } from './currency.js';
-import { OrderStatus } from './order.js';
+import { OrderLine, OrderStatus, checkOneCurrency } from './order.js';
 import { MAX_POINTS } from './api-loyalty.js';
 
 /** Most items in one batch request (one transaction). */
@@ -54,13 +54,10 @@ export const IngestProduct = z.strictObject({
 export type IngestProduct = z.infer<typeof IngestProduct>;
 
 /** An order line: the product by Kith's `productId` or the shop's `externalProductId` (or neither). */
-export const IngestOrderLine = z.strictObject({
+export const IngestOrderLine = z.extend(OrderLine, {
   productId: z.optional(z.nullable(Id)),
   externalProductId: z.optional(z.nullable(ExternalId)),
-  name: shortText(200),
   quantity: z.int().check(z.minimum(1), z.maximum(1_000_000)),
-  unitPrice: Money,
-  total: Money,
 });
 export type IngestOrderLine = z.infer<typeof IngestOrderLine>;
 
@@ -84,23 +81,7 @@ export const IngestOrder = z
       if ((order.customerId === undefined) === (order.customerExternalId === undefined)) {
         ctx.addIssue({ code: 'custom', message: 'Give exactly one of customerId and customerExternalId', path: ['customerId'], input: order.customerId });
       }
-      // One order, one currency: sums across currencies are meaningless.
-      const currency = order.total.currency;
-      const amounts: [(string | number)[], { currency: string } | undefined][] = [
-        ...order.lines.flatMap((line, i): [(string | number)[], { currency: string }][] => [
-          [['lines', i, 'unitPrice'], line.unitPrice],
-          [['lines', i, 'total'], line.total],
-        ]),
-        [['subtotal'], order.subtotal],
-        [['discount'], order.discount],
-        [['tax'], order.tax],
-        [['shipping'], order.shipping],
-      ];
-      for (const [path, money] of amounts) {
-        if (money && money.currency !== currency) {
-          ctx.addIssue({ code: 'custom', message: `Must be in the order's currency (${currency})`, path: [...path, 'currency'], input: money.currency });
-        }
-      }
+      checkOneCurrency(order, ctx);
     }),
   );
 export type IngestOrder = z.infer<typeof IngestOrder>;

@@ -26,6 +26,36 @@ export const OrderLine = z.strictObject({
 });
 export type OrderLine = z.infer<typeof OrderLine>;
 
+/** The money fields of an order, as both a stored order and an ingested one carry them. */
+interface OrderAmounts {
+  lines: readonly { unitPrice: Money; total: Money }[];
+  subtotal: Money;
+  discount?: Money | undefined;
+  tax?: Money | undefined;
+  shipping?: Money | undefined;
+  total: Money;
+}
+
+/** Adds an issue for every amount of an order that is not in the currency of its total. */
+export function checkOneCurrency(order: OrderAmounts, ctx: z.core.$RefinementCtx): void {
+  const currency = order.total.currency;
+  const amounts: [path: (string | number)[], money: Money | undefined][] = [
+    ...order.lines.flatMap((line, i): [(string | number)[], Money][] => [
+      [['lines', i, 'unitPrice'], line.unitPrice],
+      [['lines', i, 'total'], line.total],
+    ]),
+    [['subtotal'], order.subtotal],
+    [['discount'], order.discount],
+    [['tax'], order.tax],
+    [['shipping'], order.shipping],
+  ];
+  for (const [path, money] of amounts) {
+    if (money && money.currency !== currency) {
+      ctx.addIssue({ code: 'custom', message: `Must be in the order's currency (${currency})`, path: [...path, 'currency'], input: money.currency });
+    }
+  }
+}
+
 /** An order ingested from the shop; it drives lifetime value, RFM, "verified buyer" and points. */
 export const Order = z
   .strictObject({
@@ -49,28 +79,6 @@ export const Order = z
   })
   .check(
     // Sums across currencies are meaningless; one order is charged in one currency.
-    z.superRefine((order, ctx) => {
-      const currency = order.total.currency;
-      const amounts: [path: (string | number)[], money: Money][] = [
-        ...order.lines.flatMap((line, i): [(string | number)[], Money][] => [
-          [['lines', i, 'unitPrice'], line.unitPrice],
-          [['lines', i, 'total'], line.total],
-        ]),
-        [['subtotal'], order.subtotal],
-        [['discount'], order.discount],
-        [['tax'], order.tax],
-        [['shipping'], order.shipping],
-      ];
-      for (const [path, money] of amounts) {
-        if (money.currency !== currency) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `Must be in the order's currency (${currency})`,
-            path: [...path, 'currency'],
-            input: money.currency,
-          });
-        }
-      }
-    }),
+    z.superRefine((order, ctx) => checkOneCurrency(order, ctx)),
   );
 export type Order = z.infer<typeof Order>;

@@ -1,6 +1,7 @@
 import type { ContactChannel } from '@kith/schema';
 import type { DemoLocale } from './names.js';
 import { Random } from './random.js';
+import type { OrderLineRow, OrderRow } from '../orders/read.js';
 
 /** The fixed PRNG seed of the demo data: same content on every install. */
 export const DEMO_SEED = 0x4b17_2026;
@@ -97,30 +98,15 @@ export interface ProductSeed {
   updated_at: Date;
 }
 
-export interface OrderLineSeed {
+/** An `order_lines` row as the seed makes it: the reader's row, always linked to a product. */
+export interface OrderLineSeed extends OrderLineRow {
   order_id: string;
   line_no: number;
   product_id: string;
   external_product_id: string;
-  name: string;
-  quantity: number;
-  unit_price: number;
-  total: number;
 }
 
-export interface OrderSeed {
-  id: string;
-  external_id: string;
-  customer_id: string;
-  status: 'pending' | 'paid' | 'shipped' | 'delivered' | 'cancelled' | 'returned' | 'refunded';
-  subtotal: number;
-  discount: number;
-  tax: number;
-  shipping: number;
-  total: number;
-  currency: string;
-  placed_at: Date;
-  created_at: Date;
-  updated_at: Date;
+/** An `orders` row as the seed makes it: the reader's row with seed lines. */
+export interface OrderSeed extends Omit<OrderRow, 'lines'> {
   lines: OrderLineSeed[];
 }
