@@ -27,4 +27,7 @@ export * from './api-loyalty.js';
 export * from './api-ingestion.js';
 export * from './api-analytics.js';
 export * from './api-audit.js';
+export * from './event.js';
+export * from './api-webhooks.js';
+export * from './api-privacy.js';
 export * from './rules/value-rules.js';

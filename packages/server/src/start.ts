@@ -11,6 +11,8 @@ import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import type { AppEnv } from './http/env.js';
 import { ensureDemo, type DemoInfo } from './seed/demo.js';
+import { Services } from './services.js';
+import type { SettingsOverride } from './settings.js';
 
 export interface StartOptions {
   /** TCP port; default 8787; 0 picks a free one. */
@@ -33,6 +35,8 @@ export interface StartOptions {
   mount?: (app: Hono<AppEnv>) => void;
   /** Log sink for start-up and request lines; default `console.log`. */
   log?: (line: string) => void;
+  /** Limits, retention, proxies, webhooks, jobs: see `ServerSettings`. */
+  settings?: SettingsOverride;
 }
 
 /** A token to mint in process (the operator's own tooling, the demo pages). */
@@ -77,7 +81,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
 
     const signingSecrets = new SigningSecrets(db);
-    const app = createApp({ db, log, signingSecrets, ...(options.mount ? { mount: options.mount } : {}) });
+    const services = new Services(db, { log, ...(options.settings ? { settings: options.settings } : {}) });
+    await services.start();
+    const app = createApp({ db, log, signingSecrets, services, ...(options.mount ? { mount: options.mount } : {}) });
     const http = (server = createAdaptorServer({ fetch: app.fetch }));
     const host = options.host ?? '127.0.0.1';
     await new Promise<void>((resolve, reject) => {
@@ -107,6 +113,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           // Keep-alive connections would hold close() open.
           if ('closeAllConnections' in http) http.closeAllConnections();
         });
+        await services.close();
         await db.close();
       })());
     log(`listening on http://${shownHost}:${port} (${db.kind}) after ${Math.round(performance.now() - started)} ms`);

@@ -28,8 +28,24 @@ export interface Database extends Queryable {
   readonly kind: DatabaseKind;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Subscribes to a `NOTIFY` channel. PGlite delivers on its one connection; PostgreSQL on
+   * one dedicated listening connection per process (shared by every channel), reconnected
+   * when lost — after which `onGap` runs, since notifications sent meanwhile are gone.
+   * Send with `SELECT pg_notify($1, $2)`: inside a transaction it is delivered at commit.
+   * Returns the unsubscribe function.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onGap?: () => void): Promise<() => Promise<void>>;
   /** Closes the connection or pool; the database is unusable afterwards. */
   close(): Promise<void>;
+}
+
+const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** A channel name is an identifier in `LISTEN`, never a parameter: only these shapes pass. */
+export function checkChannel(channel: string): string {
+  if (!CHANNEL.test(channel)) throw new Error(`bad NOTIFY channel name ${JSON.stringify(channel)}`);
+  return channel;
 }
 
 /**

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { PostgresListener } from './postgres-listener.js';
 import { INT8_OID, parseInt8, type Database, type Queryable, type SqlValue } from './database.js';
 
 type Client = pg.Pool | pg.PoolClient;
@@ -34,6 +35,7 @@ export async function openPostgres(
   // Fail at start, not on the first request, when the URL is wrong or the server is down.
   const probe = await pool.connect();
   probe.release();
+  const listener = new PostgresListener(connectionString, options.log);
   return {
     kind: 'postgres',
     ...queryable(pool),
@@ -51,6 +53,10 @@ export async function openPostgres(
         client.release();
       }
     },
-    close: () => pool.end(),
+    listen: (channel, onPayload, onGap) => listener.listen(channel, onPayload, onGap),
+    async close() {
+      await listener.close();
+      await pool.end();
+    },
   };
 }

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Access, Credential } from '../auth/credential.js';
 import { verifyToken, type TokenProblem } from '../auth/tokens.js';
-import { findApiKey, findApiKeyById, normaliseOrigin, type ApiKeyRecord } from '../keys/api-keys.js';
+import { normaliseOrigin, type ApiKeyRecord } from '../keys/api-keys.js';
 import type { AppEnv } from './env.js';
 import { ApiError } from './errors.js';
 
@@ -31,7 +31,7 @@ async function credentialOf(c: Context<AppEnv>): Promise<Credential> {
   if (!value) throw unauthorized('Malformed Authorization header: expected Bearer <key or token>.');
 
   if (value.startsWith('sk_') || value.startsWith('pk_')) {
-    const record = await findApiKey(c.get('db'), value);
+    const record = await c.get('services').keys.byKey(value);
     if (!record) throw unauthorized('Unknown API key.');
     if (record.revokedAt) throw unauthorized('This API key has been revoked.');
     if (record.kind === 'secret') {
@@ -47,7 +47,7 @@ async function credentialOf(c: Context<AppEnv>): Promise<Credential> {
   const verified = await verifyToken(c.get('signingSecrets'), value, c.get('now')());
   if (!verified.ok) throw unauthorized(TOKEN_PROBLEMS[verified.problem]);
   const { claims } = verified;
-  const bound = await findApiKeyById(c.get('db'), claims.pk);
+  const bound = await c.get('services').keys.byId(claims.pk);
   if (!bound || bound.kind !== 'publishable' || bound.revokedAt) {
     throw unauthorized('The publishable key this token is bound to is unknown or revoked.');
   }

@@ -62,7 +62,12 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown> {
   ifMatch?: true;
   /** Largest accepted body in bytes (default 256 KiB). */
   maxBodyBytes?: number;
-  handle(input: RouteInput<P, Q, B>): Promise<R | Reply<R>>;
+  /**
+   * The route answers with a stream of this media type (`text/event-stream`) whose messages
+   * are `response`; its handler returns the streaming `Response` itself (GET only).
+   */
+  stream?: 'text/event-stream';
+  handle(input: RouteInput<P, Q, B>): Promise<R | Reply<R> | Response>;
 }
 
 /** Declares a route with its types inferred from its schemas. */
@@ -106,6 +111,7 @@ async function run(c: Context<AppEnv>, spec: RouteSpec): Promise<Response> {
 }
 
 function answer(c: Context<AppEnv>, spec: RouteSpec, result: unknown): Response {
+  if (spec.stream && result instanceof Response) return result;
   const reply = result instanceof Reply ? result : new Reply(spec.status ?? 200, result);
   return sendValid(c, spec.response, reply.body, reply.status);
 }

@@ -69,6 +69,15 @@ export async function addAllowedOrigins(q: Queryable, keyId: string, origins: re
       WHERE id = $1`,
     [keyId, normalised],
   );
+  await announceKeyChange(q, keyId);
+}
+
+/** The NOTIFY channel on which a changed key's id is announced, so every instance's cache drops it. */
+export const KEYS_CHANNEL = 'kith_keys';
+
+/** Tells every instance (at commit) that this key changed: cached copies are dropped. */
+export async function announceKeyChange(q: Queryable, keyId: string): Promise<void> {
+  await q.query('SELECT pg_notify($1, $2)', [KEYS_CHANNEL, keyId]);
 }
 
 /** Finds a key by its id (a token names the publishable key it is bound to). */
@@ -104,7 +113,11 @@ function toRecord(row: KeyRow): ApiKeyRecord {
   };
 }
 
-/** Revokes a key from now on (kept for the audit trail). */
+/**
+ * Revokes a key from now on (kept for the audit trail); every instance drops its cached
+ * copy at once, and open streams on the key (or on tokens bound to it) close.
+ */
 export async function revokeApiKey(q: Queryable, keyId: string): Promise<void> {
   await q.query('UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [keyId]);
+  await announceKeyChange(q, keyId);
 }

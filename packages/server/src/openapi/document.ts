@@ -55,7 +55,10 @@ export function openApiDocument(table: readonly RouteSpec[]): JsonSchema {
       parameters: parameters(spec),
       security: security(spec),
       responses: {
-        [String(spec.status ?? 200)]: { description: 'Success', content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } } },
+        [String(spec.status ?? 200)]: {
+          description: spec.stream ? 'A stream of messages, each one of these' : 'Success',
+          content: { [spec.stream ?? 'application/json']: { schema: jsonSchema(spec.response, 'output') } },
+        },
         default: error,
       },
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } } : {}),

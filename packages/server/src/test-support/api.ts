@@ -11,6 +11,8 @@ import type { AppEnv } from '../http/env.js';
 import type { RouteSpec } from '../http/route.js';
 import { createApiKey } from '../keys/api-keys.js';
 import { ensureDemo, type DemoInfo } from '../seed/demo.js';
+import { Services } from '../services.js';
+import type { SettingsOverride } from '../settings.js';
 import { must } from '../util/must.js';
 
 export const SHOP = 'https://shop.example';
@@ -35,6 +37,8 @@ export interface TestApi {
   logs: string[];
   /** The clock the app reads; set `clock.now` to move time. */
   clock: { now: Date };
+  /** Started; the periodic jobs have no timer here: call `services.scheduler.runDue()`. */
+  services: Services;
   /** The customer the `customer` token speaks for, and another one. */
   customerId: string;
   otherCustomerId: string;
@@ -48,15 +52,28 @@ export interface TestApi {
   request(method: string, path: string, headers?: Record<string, string>, body?: unknown): Promise<Response>;
 }
 
+/**
+ * Test settings: no background timer (tests run jobs by hand) and no rate limits unless a
+ * suite asks for them, so suites making many requests are not throttled.
+ */
+export const TEST_SETTINGS: SettingsOverride = { jobs: { intervalMs: 0 }, rateLimits: null };
+
 /** Builds the API on a migrated, demo-seeded database. */
-export async function testApi(db: Database, routes?: readonly RouteSpec[]): Promise<TestApi> {
+export async function testApi(
+  db: Database,
+  routes?: readonly RouteSpec[],
+  options: { settings?: SettingsOverride } = {},
+): Promise<TestApi> {
   await migrate(db);
   const demo = must(await ensureDemo(db, { origins: [SHOP] }), 'the demo (seed once per database)');
   const secretKey = must(demo.secretKey, 'the demo secret key (first start only)');
   const other = await createApiKey(db, { kind: 'publishable', name: 'other shop', label: 'other', allowedOrigins: [OTHER_SHOP] });
   const clock = { now: new Date() };
   const logs: string[] = [];
-  const app = createApp({ db, log: (line) => logs.push(line), clock: () => clock.now, ...(routes ? { routes } : {}) });
+  const log = (line: string) => logs.push(line);
+  const services = new Services(db, { log, clock: () => clock.now, settings: { ...TEST_SETTINGS, ...options.settings } });
+  await services.start();
+  const app = createApp({ db, log, clock: () => clock.now, services, ...(routes ? { routes } : {}) });
 
   const { rows: customers } = await db.query<{ id: string }>(
     'SELECT id FROM customers WHERE id <> $1 ORDER BY id LIMIT 1',
@@ -108,7 +125,7 @@ export async function testApi(db: Database, routes?: readonly RouteSpec[]): Prom
     skBrowser: { authorization: `Bearer ${secretKey}`, origin: SHOP },
   };
 
-  return { db, app, demo: { ...demo, secretKey }, logs, clock, customerId, otherCustomerId, staffId, headers, staffWith, customerAs, request };
+  return { db, app, demo: { ...demo, secretKey }, logs, clock, services, customerId, otherCustomerId, staffId, headers, staffWith, customerAs, request };
 }
 
 /** Asserts an error response: status, the envelope's shape and code; returns the envelope. */

@@ -1,0 +1,2 @@
+// Filled by issue #4 work in progress.
+export {};
