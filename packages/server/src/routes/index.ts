@@ -15,6 +15,7 @@ import { pipelinesRoutes } from './pipelines.js';
 import { privacyRoutes } from './privacy.js';
 import { reviewsRoutes } from './reviews.js';
 import { staffRoutes } from './staff.js';
+import { surveysRoutes } from './surveys.js';
 import { tokenRoutes } from './tokens.js';
 import { webhooksRoutes } from './webhooks.js';
 
@@ -40,5 +41,6 @@ export const routeTable: readonly RouteSpec[] = [
   ...webhooksRoutes,
   ...privacyRoutes,
   ...keysRoutes,
+  ...surveysRoutes,
   openApiRoute(() => routeTable),
 ] as readonly RouteSpec[];

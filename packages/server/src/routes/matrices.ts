@@ -14,6 +14,7 @@ import { pipelinesMatrix } from './pipelines.matrix.js';
 import { privacyMatrix } from './privacy.matrix.js';
 import { reviewsMatrix } from './reviews.matrix.js';
 import { staffMatrix } from './staff.matrix.js';
+import { surveysMatrix } from './surveys.matrix.js';
 import { tokensMatrix } from './tokens.matrix.js';
 import { webhooksMatrix } from './webhooks.matrix.js';
 
@@ -36,4 +37,5 @@ export const matrix: MatrixRow[] = [
   ...webhooksMatrix,
   ...privacyMatrix,
   ...keysMatrix,
+  ...surveysMatrix,
 ];

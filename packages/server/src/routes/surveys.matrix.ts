@@ -1,0 +1,3 @@
+import type { MatrixRow } from '../test-support/matrix.js';
+
+export const surveysMatrix: MatrixRow[] = [];
