@@ -53,8 +53,10 @@ describe('NewReview', () => {
   });
   it('infers the kind literal and the submitted keys', () => {
     const kind: Equal<z.infer<typeof Review>['kind'], 'review'> = true;
-    const keys: Equal<keyof NewReview, 'kind' | 'productId' | 'rating' | 'title' | 'body' | 'authorName' | 'language'> =
-      true;
+    const keys: Equal<
+      keyof NewReview,
+      'kind' | 'productId' | 'rating' | 'title' | 'body' | 'authorName' | 'language' | 'website' | 'fillMs'
+    > = true;
     const reply: Equal<Review['reply'], ReviewReply | null> = true;
     assert.ok(kind && keys && reply);
   });

@@ -55,14 +55,33 @@ export type Review = z.infer<typeof Review>;
  * What a shopper submits. Picked field by field, so a field added to `Review` later (one
  * the server sets, like `verifiedPurchase`) is never accepted from a shopper by accident.
  * The reviewer comes from the credential, not from the body.
+ *
+ * Two spam signals from the widget travel with it and are never stored: a review with the
+ * honeypot filled or sent faster than the server's minimum fill time is kept, but lands
+ * `rejected` with an automatic reason for staff to review.
  */
-export const NewReview = z.pick(reviewShape, {
-  kind: true,
-  productId: true,
-  rating: true,
-  title: true,
-  body: true,
-  authorName: true,
-  language: true,
-});
+export const NewReview = z.extend(
+  z.pick(reviewShape, {
+    kind: true,
+    productId: true,
+    rating: true,
+    title: true,
+    body: true,
+    authorName: true,
+    language: true,
+  }),
+  {
+    /**
+     * The honeypot: a field the widget hides from people (and from assistive technology and
+     * autofill, whose heuristics look for names, e-mails and addresses, not `website`). A
+     * person leaves it empty or out; any non-empty value marks the review as a bot's.
+     */
+    website: z.optional(z.string()),
+    /**
+     * Milliseconds from the form appearing to its submission, as the widget measured them.
+     * Under the server's minimum (`reviewMinFillMs`) it is a bot's; absent, it is not judged.
+     */
+    fillMs: z.optional(z.int().check(z.minimum(0))),
+  },
+);
 export type NewReview = z.infer<typeof NewReview>;

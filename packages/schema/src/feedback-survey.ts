@@ -43,3 +43,22 @@ export const NewSurvey = z
   .pick(surveyShape, { kind: true, metric: true, score: true, comment: true })
   .check(z.refine(onScale, { message: scaleMessage, path: ['score'] }));
 export type NewSurvey = z.infer<typeof NewSurvey>;
+
+/** `GET /v1/surveys/eligibility?metric=…`: may this shopper be asked this survey now? */
+export const SurveyEligibilityQuery = z.strictObject({ metric: SurveyMetric });
+export type SurveyEligibilityQuery = z.infer<typeof SurveyEligibilityQuery>;
+
+/**
+ * The answer to {@link SurveyEligibilityQuery}. A customer token is capped at one answer per
+ * metric within the shop's cap (30 days by default; a second answer is refused with 429
+ * until `nextEligibleAt`), so the widget need not show a survey it may not send. A
+ * publishable key is anonymous and never capped: always eligible, with a `note` saying so.
+ */
+export const SurveyEligibility = z.strictObject({
+  metric: SurveyMetric,
+  eligible: z.boolean(),
+  /** When the next answer will be accepted; null when it is now. */
+  nextEligibleAt: z.nullable(Timestamp),
+  note: z.optional(z.string()),
+});
+export type SurveyEligibility = z.infer<typeof SurveyEligibility>;

@@ -30,4 +30,5 @@ export * from './api-audit.js';
 export * from './event.js';
 export * from './api-webhooks.js';
 export * from './api-privacy.js';
+export * from './api-keys.js';
 export * from './rules/value-rules.js';

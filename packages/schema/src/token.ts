@@ -18,6 +18,7 @@ export const Scope = z.enum([
   'staff:read',
   'analytics:read',
   'audit:read',
+  'privacy:manage',
 ]);
 export type Scope = z.infer<typeof Scope>;
 

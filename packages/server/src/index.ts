@@ -18,3 +18,4 @@ export { route, Reply, type RouteSpec, type RouteInput } from './http/route.js';
 export { routeTable } from './routes/index.js';
 export { openApiDocument } from './openapi/document.js';
 export { VERSION } from './version.js';
+export { verifyWebhook, SIGNATURE_HEADER, type VerifyWebhookInput, type VerifyWebhookResult, type WebhookRefusal } from './webhooks/signature.js';

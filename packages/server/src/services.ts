@@ -40,7 +40,7 @@ export class Services {
     this.settings = resolveSettings(options.settings);
     this.hub = new EventHub(db, log);
     this.keys = new KeyCache(db, { ttlMs: this.settings.events.keyCacheTtlMs });
-    this.limiter = new RateLimiter(db, this.settings.rateLimits);
+    this.limiter = new RateLimiter(db, this.settings.rateLimits, { log });
     this.webhooks = new WebhookDispatcher({ db, settings: this.settings, clock, log });
     this.scheduler = new Scheduler({ db, settings: this.settings, clock, log, jobs });
   }

@@ -23,22 +23,31 @@ export interface ServerSettings {
 }
 
 export interface RateLimitSettings {
-  /** The fixed window every limit counts in. */
+  /** The fixed window every limit counts in (aligned to the epoch, so every instance agrees). */
   windowSeconds: number;
   /** Requests per window per API key (a token counts against its publishable key). */
   perKey: number;
-  /** Requests per window per client address. */
+  /** Requests per window per client address (IPv6: per /64), for every credential but a secret key. */
   perAddress: number;
-  /** Writes with a publishable key (feedback) per window per client address. */
+  /** Writes with a publishable key or a customer token (feedback) per window per client address. */
   publicWritesPerAddress: number;
-  /** How often an instance adds its local counts to the shared ones. */
+  /**
+   * How often an instance adds its local counts to the shared ones and learns the others'
+   * (0: only on `limiter.flush()`). Instances together may overshoot a limit by what they
+   * admit within one interval.
+   */
   syncMs: number;
 }
 
+/**
+ * How long the server keeps its logs, in days (fractions allowed), by the app clock. The
+ * `retention` job (privacy/retention-job.ts) deletes older rows on every round; a value
+ * that is not positive turns that deletion off (kept forever).
+ */
 export interface RetentionSettings {
   /** Idempotency records (a retried write within this time is applied once). */
   idempotencyDays: number;
-  /** Webhook delivery log. */
+  /** Webhook delivery log: delivered and failed deliveries (pending ones are the queue, never deleted). */
   webhookLogDays: number;
   /** Live events kept for `Last-Event-ID` resume. */
   eventDays: number;

@@ -4,7 +4,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import type { Hono } from 'hono';
 import { Customer } from '@kith/schema';
+import type { AppEnv } from './http/env.js';
+import { must } from './util/must.js';
 import { closeAll, POSTGRES_URL, postgresUrl } from './test-support/database.js';
 import { DataDirLockedError, LOCK_FILE, lockDataDir } from './db/lock.js';
 import { startServer } from './start.js';
@@ -94,6 +97,77 @@ describe('startServer on PostgreSQL', { skip: POSTGRES_URL ? false : 'KITH_TEST_
       assert.ok(demo?.secretKey);
       const response = await fetch(`${server.url}/v1/customers/${demo.sampleCustomerId}`, { headers: { authorization: `Bearer ${demo.secretKey}` } });
       assert.equal(response.status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('graceful shutdown', () => {
+  /** A route that waits until the test lets it answer. */
+  const gate = () => {
+    let release!: () => void;
+    let entered!: () => void;
+    const open = new Promise<void>((resolve) => (release = resolve));
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    return { release, inside, mount: (app: Hono<AppEnv>) => app.get('/test/slow', async (c) => (entered(), await open, c.json({ done: true }))) };
+  };
+
+  test('close() lets a request in flight finish and refuses new connections; JSON logs', async () => {
+    const slow = gate();
+    const lines: string[] = [];
+    const server = await startServer({ port: 0, dataDir: 'memory', demo: false, log: (line) => lines.push(line), logFormat: 'json', mount: slow.mount });
+    const answer = fetch(`${server.url}/test/slow`);
+    await slow.inside;
+    let closed = false;
+    const closing = server.close().then(() => (closed = true));
+    await assert.rejects(fetch(`${server.url}/v1/health`), 'no new connections while closing');
+    assert.equal(closed, false, 'close() waits for the request in flight');
+    slow.release();
+    const response = await answer;
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { done: true });
+    await closing;
+    assert.strictEqual(server.close(), server.close(), 'close() is idempotent');
+
+    const records = lines.map((line) => JSON.parse(line) as { level: string; msg: string; path?: string; status?: number });
+    assert.ok(records.some((r) => r.msg === 'request' && r.path === '/test/slow' && r.status === 200));
+    assert.ok(records.some((r) => r.msg.startsWith('listening on')), 'start-up lines are JSON too');
+    assert.equal(records.at(-1)?.msg, 'shut down');
+  });
+
+  test('a request still running after the grace period is cut; close() resolves within seconds', async () => {
+    const slow = gate();
+    const server = await startServer({ port: 0, dataDir: 'memory', demo: false, log: quiet, shutdownGraceMs: 200, mount: slow.mount });
+    const answer = fetch(`${server.url}/test/slow`);
+    await slow.inside;
+    const started = performance.now();
+    await server.close();
+    assert.ok(performance.now() - started < 5_000, 'within seconds');
+    await assert.rejects(answer, 'the connection was cut');
+    slow.release();
+  });
+
+  test('an open live-event stream ends and close() resolves', async () => {
+    const server = await startServer({ port: 0, dataDir: 'memory', log: quiet });
+    try {
+      const secretKey = must(server.demo?.secretKey, 'the demo secret key');
+      const response = await fetch(`${server.url}/v1/events?topic=inbox`, { headers: { authorization: `Bearer ${secretKey}`, accept: 'text/event-stream' } });
+      assert.equal(response.status, 200);
+      const reader = must(response.body, 'a stream').getReader();
+      const read = (async () => {
+        let text = '';
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return text;
+          text += Buffer.from(value).toString();
+        }
+      })();
+      const started = performance.now();
+      await server.close();
+      assert.ok(performance.now() - started < 5_000, 'close() did not wait for the grace period');
+      const text = await read;
+      assert.match(text, /server_closing/, 'the stream says why it ends');
     } finally {
       await server.close();
     }

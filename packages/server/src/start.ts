@@ -10,9 +10,12 @@ import type { DatabaseKind, Queryable } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import type { AppEnv } from './http/env.js';
+import { jsonLog, type LogFormat } from './http/logger.js';
 import { ensureDemo, type DemoInfo } from './seed/demo.js';
 import { Services } from './services.js';
 import type { SettingsOverride } from './settings.js';
+import { InFlight, shutDown } from './shutdown.js';
+import { watchSigningSecrets } from './ops/signing-secrets.js';
 
 export interface StartOptions {
   /** TCP port; default 8787; 0 picks a free one. */
@@ -35,6 +38,17 @@ export interface StartOptions {
   mount?: (app: Hono<AppEnv>) => void;
   /** Log sink for start-up and request lines; default `console.log`. */
   log?: (line: string) => void;
+  /**
+   * `json`: one JSON object per line (request records with their fields; other lines as
+   * `{ time, level, msg }`); `text`: lines for people. Default: text when standard output
+   * is a terminal, else JSON.
+   */
+  logFormat?: LogFormat;
+  /**
+   * On `close()`, how long requests already running may take to finish before their
+   * connections are cut (default 10 000 ms).
+   */
+  shutdownGraceMs?: number;
   /** Limits, retention, proxies, webhooks, jobs: see `ServerSettings`. */
   settings?: SettingsOverride;
 }
@@ -66,25 +80,36 @@ export interface RunningServer {
    * the server's own process (the start script's demo pages). Never expose it unguarded.
    */
   mintToken(grant: InProcessGrant): Promise<{ token: string; expiresAt: Date }>;
-  /** Stops HTTP, closes the database and releases the data-folder lock. */
+  /**
+   * Shuts down gracefully: stops accepting connections, lets requests in flight finish
+   * (up to `shutdownGraceMs`, then cuts them), ends live-event streams, stops jobs and the
+   * webhook dispatcher, closes the pool or PGlite and releases the data-folder lock.
+   * Idempotent: every call returns the same promise.
+   */
   close(): Promise<void>;
 }
 
 /** Opens the database, migrates it, listens, seeds the demo on first start. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const write = options.log ?? ((line: string) => console.log(line));
+  const format = options.logFormat ?? (process.stdout.isTTY ? 'text' : 'json');
+  const log = format === 'json' ? jsonLog(write) : write;
   const started = performance.now();
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, log });
   let server: ReturnType<typeof createAdaptorServer> | undefined;
+  let services: Services | undefined;
   try {
     const applied = await migrate(db);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
 
     const signingSecrets = new SigningSecrets(db);
-    const services = new Services(db, { log, ...(options.settings ? { settings: options.settings } : {}) });
+    // `kith-server tokens rotate|retire` on a shared PostgreSQL reaches this instance at once.
+    const unlistenSecrets = await watchSigningSecrets(db, signingSecrets, log);
+    services = new Services(db, { log, ...(options.settings ? { settings: options.settings } : {}) });
     await services.start();
     const app = createApp({ db, log, signingSecrets, services, ...(options.mount ? { mount: options.mount } : {}) });
-    const http = (server = createAdaptorServer({ fetch: app.fetch }));
+    const inFlight = new InFlight();
+    const http = (server = createAdaptorServer({ fetch: (request: Request, env: unknown) => inFlight.track(() => app.fetch(request, env)) }));
     const host = options.host ?? '127.0.0.1';
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
@@ -105,17 +130,20 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       if (demo?.secretKey) log(`demo data seeded in ${Math.round(performance.now() - seeding)} ms`);
     }
 
+    const running = services;
     let closing: Promise<void> | undefined;
     const close = () =>
-      (closing ??= (async () => {
-        await new Promise<void>((resolve) => {
-          http.close(() => resolve());
-          // Keep-alive connections would hold close() open.
-          if ('closeAllConnections' in http) http.closeAllConnections();
-        });
-        await services.close();
-        await db.close();
-      })());
+      (closing ??= shutDown({
+        http,
+        inFlight,
+        graceMs: options.shutdownGraceMs ?? 10_000,
+        log,
+        stopBackground: async () => {
+          await running.close();
+          await unlistenSecrets();
+        },
+        closeDatabase: () => db.close(),
+      }));
     log(`listening on http://${shownHost}:${port} (${db.kind}) after ${Math.round(performance.now() - started)} ms`);
     const mint = async (grant: InProcessGrant) => {
       const key = await findApiKey(db, grant.publishableKey);
@@ -126,6 +154,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     return { url: `http://${shownHost}:${port}`, port, database: db.kind, demo, mintToken: mint, close };
   } catch (error) {
     server?.close();
+    await services?.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;
   }

@@ -44,8 +44,11 @@ export interface Access {
   publishable?: true;
   /** A customer token (that shopper's own data). */
   customer?: true;
-  /** A staff token carrying this scope. */
-  staff?: Scope;
+  /**
+   * A staff token carrying this scope; `true`: any staff token (the route checks further,
+   * as the live-events route does per topic).
+   */
+  staff?: Scope | true;
   /** A secret key (the shop's own server: ingestion, minting tokens, everything staff can). */
   secret?: true;
 }

@@ -50,6 +50,11 @@ export class SigningSecrets {
     return this.current();
   }
 
+  /** Re-reads the secrets (another process rotated or retired them). */
+  async reload(): Promise<void> {
+    await this.#load();
+  }
+
   /** Retires every secret but the current one (after the longest token lifetime has passed). */
   async retireOld(): Promise<void> {
     const current = await this.current();

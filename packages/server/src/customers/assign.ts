@@ -3,6 +3,7 @@ import type { Customer, CustomerShares } from '@kith/schema';
 import { audit } from '../audit/audit.js';
 import type { Credential } from '../auth/credential.js';
 import type { Queryable } from '../db/database.js';
+import { customerUpdated } from '../events/customer-events.js';
 import { forbidden } from '../http/auth.js';
 import type { Visibility } from '../visibility/visibility.js';
 import { leadsAll, requireStaff, visibleCustomer } from './guards.js';
@@ -26,6 +27,7 @@ export async function assignCustomer(
   if (before.ownerId === ownerId) return before;
   await q.query('UPDATE customers SET owner_id = $2, version = version + 1, updated_at = $3 WHERE id = $1', [id, ownerId, now]);
   const after = await visibleCustomer(q, { kind: 'all' }, id);
+  await customerUpdated(q, id, { version: after.version, ownerId }, now);
   await audit(q, credential, { action: 'customer.assign', entity: 'customer', entityId: id, before: { ownerId: before.ownerId, version: before.version }, after: { ownerId, version: after.version } }, now);
   return after;
 }
@@ -60,6 +62,7 @@ export async function setShare(
   }
   const after = await sharesOf(q, id);
   if (before.staffIds.length !== after.staffIds.length) {
+    await customerUpdated(q, id, { version: customer.version, sharedWith: after.staffIds }, now);
     await audit(q, credential, { action: share ? 'customer.share' : 'customer.unshare', entity: 'customer', entityId: id, before, after }, now);
   }
   return after;

@@ -25,6 +25,7 @@ type Counts = Record<keyof typeof COUNTS, number>;
 const HANDLED = [
   'customer_shares.customer_id', 'customers.organisation_id', 'feedback.customer_id', 'interactions.customer_id',
   'loyalty_accounts.customer_id', 'loyalty_ledger.referred_customer_id', 'opportunities.customer_id', 'orders.customer_id',
+  'survey_caps.customer_id',
 ];
 
 for (const variant of variants()) {

@@ -3,6 +3,7 @@ import type { ContactChannel, Customer, CustomerMergeMoved, CustomerMergeResult 
 import { audit } from '../audit/audit.js';
 import type { Credential } from '../auth/credential.js';
 import type { Queryable, SqlValue } from '../db/database.js';
+import { customerMerged } from '../events/customer-events.js';
 import { ApiError, validationError } from '../http/errors.js';
 import type { Visibility } from '../visibility/visibility.js';
 import { isUniqueViolation, visibleCustomer } from './guards.js';
@@ -57,6 +58,7 @@ export async function mergeCustomers(
     await refreshTiers(q, s, now);
     const customer = await visibleCustomer(q, { kind: 'all' }, s);
     const after = { customer, mergedId: d, moved };
+    await customerMerged(q, s, d, customer.version, now);
     await audit(q, credential, { action: 'customer.merge', entity: 'customer', entityId: s, before: { survivor, duplicate }, after }, now);
     await audit(q, credential, { action: 'customer.merged_into', entity: 'customer', entityId: d, before: duplicate, after: { survivorId: s } }, now);
     return after;
@@ -74,6 +76,13 @@ async function moveRecords(q: Queryable, survivor: Customer, duplicate: Customer
   const interactions = await count(q, 'UPDATE interactions SET customer_id = $1 WHERE customer_id = $2 RETURNING 1', [s, d]);
   const orders = await count(q, 'UPDATE orders SET customer_id = $1 WHERE customer_id = $2 RETURNING 1', [s, d]);
   const feedback = await count(q, 'UPDATE feedback SET customer_id = $1 WHERE customer_id = $2 RETURNING 1', [s, d]);
+  // The survey frequency cap follows the person: the later answer of each metric counts.
+  await q.query(
+    `INSERT INTO survey_caps (customer_id, metric, answered_at)
+     SELECT $1, metric, answered_at FROM survey_caps WHERE customer_id = $2
+     ON CONFLICT (customer_id, metric) DO UPDATE SET answered_at = GREATEST(survey_caps.answered_at, EXCLUDED.answered_at)`,
+    [s, d],
+  );
   const opportunities = await count(q, 'UPDATE opportunities SET customer_id = $1, version = version + 1, updated_at = $3 WHERE customer_id = $2 RETURNING 1', [s, d, now]);
   // The survivor as the duplicate's contact would become its own contact: it leaves instead.
   await q.query('UPDATE customers SET organisation_id = NULL, version = version + 1, updated_at = $2 WHERE id = $1 AND organisation_id = $3', [s, now, d]);

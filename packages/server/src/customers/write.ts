@@ -3,6 +3,7 @@ import type { Customer, CustomerCreate, CustomerPatch } from '@kith/schema';
 import { audit } from '../audit/audit.js';
 import type { Credential } from '../auth/credential.js';
 import type { Queryable } from '../db/database.js';
+import { customerUpdated } from '../events/customer-events.js';
 import { ApiError, validationError } from '../http/errors.js';
 import { canSeeCustomer, type Visibility } from '../visibility/visibility.js';
 import { RULE_TEXT, findDuplicate, type Candidate, type DuplicateRule } from './duplicates.js';
@@ -111,6 +112,9 @@ export async function patchCustomer(
     throw error;
   }
   const after = await visibleCustomer(q, { kind: 'all' }, id);
+  // Field names only: the topic's readers fetch the record (and may see all of it).
+  const fields = (Object.keys(patch) as (keyof Profile)[]).filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+  await customerUpdated(q, id, { version: after.version, fields }, now);
   await audit(q, credential, { action: 'customer.update', entity: 'customer', entityId: id, before, after }, now);
   return after;
 }

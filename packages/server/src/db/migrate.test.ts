@@ -94,23 +94,29 @@ for (const variant of variants()) {
 describe('concurrent migrations', () => {
   test('on PGlite', { skip: 'PGlite is a single connection in one process: two migrate() calls cannot race there' }, () => {});
 
-  test('two instances migrating one PostgreSQL at once both succeed (advisory lock)', { skip: POSTGRES_URL ? false : 'KITH_TEST_DATABASE_URL not set' }, async () => {
+  test('instances migrating one fresh PostgreSQL at once all succeed, each migration applied once (advisory lock)', { skip: POSTGRES_URL ? false : 'KITH_TEST_DATABASE_URL not set' }, async () => {
     // A fresh database of its own, so nothing is applied yet: the race is real.
     const url = await postgresUrl();
     const fresh = `${url}_race`;
     const admin = await openPostgres(url);
     const name = new URL(fresh).pathname.slice(1);
     await admin.query(`CREATE DATABASE ${name}`);
-    const [a, b] = [await openPostgres(fresh), await openPostgres(fresh)];
+    // Three pools, as three processes starting together behind a load balancer.
+    const [a, b, c] = [await openPostgres(fresh), await openPostgres(fresh), await openPostgres(fresh)];
     try {
-      const results = await Promise.all([migrate(a), migrate(b)]);
+      const results = await Promise.all([migrate(a), migrate(b), migrate(c)]);
       const files = readMigrations().map((m) => m.name);
-      assert.deepEqual(results.map((r) => r.length).sort(), [0, files.length]);
-      const { rows } = await a.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
-      assert.equal(rows[0]?.n, files.length);
+      // One instance applied everything, in order; the others waited and found nothing to do.
+      assert.deepEqual(results.map((r) => r.length).sort((x, y) => x - y), [0, 0, files.length]);
+      assert.deepEqual(results.flat(), files, 'every migration applied exactly once, in order');
+      const { rows } = await a.query<{ name: string; n: number }>('SELECT name, count(*)::int AS n FROM schema_migrations GROUP BY name ORDER BY name');
+      assert.deepEqual(rows, files.map((file) => ({ name: file, n: 1 })));
+      // The schema is whole: every instance can serve.
+      for (const db of [a, b, c]) assert.deepEqual(await migrate(db), []);
     } finally {
       await a.close();
       await b.close();
+      await c.close();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.close();
     }

@@ -7,10 +7,14 @@ export interface HubEvent extends KithEvent {
   audience: EventAudience;
 }
 
-/** One stream's interest: its topics and where to deliver. */
+/** Why the hub ends a subscription itself (the stream then says so and closes). */
+export type HubEndReason = 'server_closing';
+
+/** One stream's interest: its topics, where to deliver, and how to end it. */
 interface Subscriber {
   topics: ReadonlySet<string>;
   deliver(event: HubEvent): void;
+  end?: ((reason: HubEndReason) => void) | undefined;
 }
 
 interface EventRow {
@@ -69,10 +73,11 @@ export class EventHub {
 
   /**
    * Delivers every later event of these topics to `deliver` until the returned function is
-   * called. Authorisation is the caller's: the hub only routes by topic.
+   * called. Authorisation is the caller's: the hub only routes by topic. `end` is called
+   * (once, instead of further deliveries) when the hub closes under an open subscription.
    */
-  subscribe(topics: readonly string[], deliver: (event: HubEvent) => void): () => void {
-    const subscriber: Subscriber = { topics: new Set(topics), deliver };
+  subscribe(topics: readonly string[], deliver: (event: HubEvent) => void, end?: (reason: HubEndReason) => void): () => void {
+    const subscriber: Subscriber = { topics: new Set(topics), deliver, end };
     this.#subscribers.add(subscriber);
     return () => {
       this.#subscribers.delete(subscriber);
@@ -93,8 +98,17 @@ export class EventHub {
     return this.#subscribers.size;
   }
 
+  /** Ends every open subscription (`server_closing`), then stops listening. */
   async close(): Promise<void> {
+    const open = [...this.#subscribers];
     this.#subscribers.clear();
+    for (const subscriber of open) {
+      try {
+        subscriber.end?.('server_closing');
+      } catch (error) {
+        this.#log(`events: a stream failed to end (${(error as Error).message})`);
+      }
+    }
     await this.#unlisten?.();
     this.#unlisten = null;
   }
@@ -119,22 +133,37 @@ export class EventHub {
     }
   }
 
+  /**
+   * Reads and dispatches what was notified, one batch at a time: two reads in flight on a
+   * pool could finish in either order and hand streams later commits first.
+   */
   async #flush(): Promise<void> {
-    const ids = [...this.#pending.keys()];
-    this.#pending.clear();
-    this.#flushing = false;
     try {
-      const { rows } = await this.#db.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]);
-      this.#dispatch(rows.map(toEvent));
-    } catch (error) {
-      this.#log(`events: could not read notified events (${(error as Error).message})`);
+      while (this.#pending.size > 0) {
+        const ids = [...this.#pending.keys()];
+        this.#pending.clear();
+        try {
+          const { rows } = await this.#db.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]);
+          this.#dispatch(rows.map(toEvent));
+        } catch (error) {
+          this.#log(`events: could not read notified events (${(error as Error).message})`);
+        }
+      }
+    } finally {
+      this.#flushing = false;
     }
   }
 
   #dispatch(events: readonly HubEvent[]): void {
     for (const event of events) {
       for (const subscriber of this.#subscribers) {
-        if (subscriber.topics.has(event.topic)) subscriber.deliver(event);
+        if (!subscriber.topics.has(event.topic)) continue;
+        // One failing stream must not starve the others.
+        try {
+          subscriber.deliver(event);
+        } catch (error) {
+          this.#log(`events: a stream failed to take event ${event.id} (${(error as Error).message})`);
+        }
       }
     }
   }

@@ -12,6 +12,11 @@ export interface NewEvent {
   type: EventType;
   audience: EventAudience;
   data: Record<string, unknown>;
+  /**
+   * False on a copy of an event also published on another topic (a complaint's copy for
+   * its author, a review's copy for its product): webhooks get each happening once.
+   */
+  webhook?: boolean;
 }
 
 /**
@@ -28,6 +33,6 @@ export async function publishEvent(tx: Queryable, event: NewEvent, at: Date): Pr
   // `<id> <topic>`: an instance with no stream on the topic need not read the row.
   await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, `${id} ${event.topic}`]);
   const published: KithEvent = { id, topic: event.topic, type: event.type, at: at.toISOString(), data: event.data };
-  await enqueueWebhookDeliveries(tx, published, at);
+  if (event.webhook !== false) await enqueueWebhookDeliveries(tx, published, at);
   return published;
 }

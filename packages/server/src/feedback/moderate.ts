@@ -2,6 +2,7 @@ import type { Complaint, ComplaintStatus, Feedback, ModerateRequest } from '@kit
 import { audit } from '../audit/audit.js';
 import type { Credential } from '../auth/credential.js';
 import type { Queryable, SqlValue } from '../db/database.js';
+import { complaintUpdated, feedbackReplied, reviewModerated } from '../events/feedback-events.js';
 import { ApiError } from '../http/errors.js';
 import { awardReviewPoints } from '../loyalty/award.js';
 import { must } from '../util/must.js';
@@ -36,6 +37,7 @@ export async function moderate(tx: Queryable, credential: Credential, id: string
   if (before.status === status && before.rejectionReason === reason) return before;
 
   const after = await update(tx, id, 'moderation_status = $2, rejection_reason = $3, updated_at = $4', [status, reason, now]);
+  if (after.kind === 'review') await reviewModerated(tx, before, after, now);
   if (status === 'published' && before.customerId !== null) {
     await awardReviewPoints(tx, { customerId: before.customerId, feedbackId: id, now });
   }
@@ -62,6 +64,7 @@ export async function reply(tx: Queryable, credential: Credential, id: string, b
   } else {
     throw conflict('A survey answer takes no reply.', before);
   }
+  await feedbackReplied(tx, after, now);
   await audit(tx, credential, { action: 'feedback.reply', entity: 'feedback', entityId: id, before, after: { ...after, replyBody: body } }, now);
   return after;
 }
@@ -88,6 +91,7 @@ export async function changeStatus(tx: Queryable, credential: Credential, id: st
     [status, answers, now],
   );
   if (after.kind !== 'complaint') throw new Error('a complaint stayed a complaint');
+  await complaintUpdated(tx, after, now);
   await audit(tx, credential, { action: 'feedback.status', entity: 'feedback', entityId: id, before, after }, now);
   return after;
 }

@@ -1,4 +1,5 @@
 import type { Feedback, FeedbackReceipt, PublicReview, Review } from '@kith/schema';
+import { SPAM_REASON_PREFIX } from '../abuse/review-spam.js';
 
 /** What a product page shows of a review: no customer, no moderation, no staff id. */
 export function toPublicReview(review: Review): PublicReview {
@@ -21,7 +22,10 @@ export function toReceipt(feedback: Feedback): FeedbackReceipt {
   switch (feedback.kind) {
     case 'review': {
       const { reply: _reply, ...shown } = toPublicReview(feedback);
-      return { kind: 'review', ...shown, status: feedback.status };
+      // A review the spam rules caught reads "pending" to the sender: telling a bot it was
+      // caught teaches it; a person whose review was caught by mistake is published by staff.
+      const caught = feedback.status === 'rejected' && feedback.rejectionReason?.startsWith(SPAM_REASON_PREFIX) === true;
+      return { kind: 'review', ...shown, status: caught ? 'pending' : feedback.status };
     }
     case 'survey':
       return { kind: 'survey', id: feedback.id, metric: feedback.metric, score: feedback.score, createdAt: feedback.createdAt };

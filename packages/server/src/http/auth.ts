@@ -100,7 +100,7 @@ export function authorize(credential: Credential, access: Access): void {
       if (access.customer) return;
       throw forbidden('This route does not accept a customer token.');
     case 'staff':
-      if (access.staff && credential.scopes.includes(access.staff)) return;
+      if (access.staff === true || (access.staff && credential.scopes.includes(access.staff))) return;
       throw forbidden(access.staff ? `This route needs a staff token with the scope ${access.staff}.` : 'This route does not accept a staff token.');
   }
 }

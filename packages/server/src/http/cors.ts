@@ -2,8 +2,11 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
 
 export const CORS_ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
-export const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-Match';
-export const CORS_EXPOSE_HEADERS = 'ETag';
+// `Last-Event-ID`: the SDK resumes a live stream with `fetch`, so it is a request header here.
+export const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-Match, Last-Event-ID, X-Request-Id';
+// What a page may read: versions, replays, the rate limits it must respect, the id to quote in a support request.
+export const CORS_EXPOSE_HEADERS =
+  'ETag, Idempotent-Replayed, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, X-Request-Id';
 export const CORS_MAX_AGE = '600';
 
 /**
@@ -12,7 +15,7 @@ export const CORS_MAX_AGE = '600';
  *   credentials, so it cannot say which origins a key allows; the origin is enforced on
  *   the real request by the key check (see `auth.ts`);
  * - every real response to a request with an Origin (errors included, so a 404 is
- *   readable JSON) echoes the Origin and exposes ETag;
+ *   readable JSON) echoes the Origin and exposes ETag, Retry-After and the rate-limit headers;
  * - `Vary: Origin` always; `Access-Control-Allow-Credentials` never (no cookies).
  */
 export function cors(): MiddlewareHandler<AppEnv> {

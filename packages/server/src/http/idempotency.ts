@@ -4,10 +4,14 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { subjectOf } from '../auth/credential.js';
 import type { Queryable } from '../db/database.js';
 import type { AppEnv } from './env.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
 import { ApiError } from './errors.js';
 
-/** How long a key is remembered: a retried write within this window is applied once. */
-export const IDEMPOTENCY_KEY_DAYS = 7;
+/**
+ * How long a key is remembered by default: a retried write within this window is applied
+ * once. The setting `retention.idempotencyDays` changes it (≤ 0: never forgotten).
+ */
+export const IDEMPOTENCY_KEY_DAYS = DEFAULT_SETTINGS.retention.idempotencyDays;
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
 /** A write's outcome, as stored for replay. */
@@ -25,7 +29,7 @@ export interface WriteResult {
  * - two concurrent requests with one key: the second waits on the first's row lock
  *   (PostgreSQL) and then replays it — one write;
  * - a failed write rolls back its claim too, so a retry after an error runs again;
- * - keys older than 7 days are forgotten (by the injectable clock).
+ * - keys older than `retention.idempotencyDays` are forgotten (by the injectable clock).
  */
 export async function withIdempotency(
   c: Context<AppEnv>,
@@ -41,7 +45,7 @@ export async function withIdempotency(
   const result = await c.get('db').transaction(async (tx) => {
     if (key === undefined) return { ...(await write(tx)), replayed: false };
     const hash = createHash('sha256').update(bodyText).digest('hex');
-    const claimed = await claim(tx, scope, key, hash, now);
+    const claimed = await claim(tx, scope, key, hash, now, c.get('services').settings.retention.idempotencyDays);
     if (claimed !== true) return { ...claimed, replayed: true };
     const outcome = await write(tx);
     await tx.query(
@@ -61,12 +65,15 @@ async function claim(
   key: string,
   hash: string,
   now: Date,
+  keepDays: number,
 ): Promise<true | WriteResult> {
-  const expired = new Date(now.getTime() - IDEMPOTENCY_KEY_DAYS * 86_400_000);
-  await tx.query(
-    'DELETE FROM idempotency_keys WHERE subject = $1 AND method = $2 AND path = $3 AND key = $4 AND created_at < $5',
-    [...scope, key, expired],
-  );
+  if (keepDays > 0) {
+    const expired = new Date(now.getTime() - keepDays * 86_400_000);
+    await tx.query(
+      'DELETE FROM idempotency_keys WHERE subject = $1 AND method = $2 AND path = $3 AND key = $4 AND created_at < $5',
+      [...scope, key, expired],
+    );
+  }
   const { rows: inserted } = await tx.query(
     `INSERT INTO idempotency_keys (subject, method, path, key, request_hash, created_at)
      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING key`,

@@ -1,5 +1,6 @@
 import type { IngestOrder } from '@kith/schema';
 import type { Queryable } from '../db/database.js';
+import { orderIngested } from '../events/commerce-events.js';
 import { ItemError } from './item-error.js';
 
 /** What the points rule needs of an upserted order. */
@@ -97,7 +98,9 @@ export async function upsertOrder(tx: Queryable, input: IngestOrder, now: Date):
   const newId = inserted[0]?.id;
   if (newId) {
     await insertLines(tx, newId, lines);
-    return { id: newId, ...result, created: true, changed: true };
+    const order = { id: newId, ...result, created: true, changed: true };
+    await orderIngested(tx, order, now);
+    return order;
   }
   const { rows: found } = await tx.query<{ id: string }>(
     'SELECT id FROM orders WHERE external_id = $1 FOR UPDATE',
@@ -124,9 +127,10 @@ export async function upsertOrder(tx: Queryable, input: IngestOrder, now: Date):
     await insertLines(tx, existing.id, lines);
     await tx.query('UPDATE orders SET updated_at = $2 WHERE id = $1', [existing.id, now]);
   }
-  return {
-    id: existing.id, ...result, created: false, changed: updated.length > 0 || linesChanged,
-  };
+  const order = { id: existing.id, ...result, created: false, changed: updated.length > 0 || linesChanged };
+  // Re-sending the same order changes nothing, and announces nothing.
+  if (order.changed) await orderIngested(tx, order, now);
+  return order;
 }
 
 async function insertLines(tx: Queryable, orderId: string, lines: readonly LineRow[]): Promise<void> {

@@ -1,5 +1,6 @@
 import type { IngestProduct } from '@kith/schema';
 import type { Queryable } from '../db/database.js';
+import { productUpdated } from '../events/commerce-events.js';
 import { must } from '../util/must.js';
 
 interface Row {
@@ -51,5 +52,6 @@ export async function upsertProduct(tx: Queryable, input: IngestProduct, now: Da
     result = { id: current.id, created: false, changed: rows.length > 0 };
   }
   await tx.query('UPDATE order_lines SET product_id = $1 WHERE external_product_id = $2 AND product_id IS NULL', [result.id, input.externalId]);
+  if (result.changed) await productUpdated(tx, { id: result.id, name: input.name, created: result.created }, now);
   return result;
 }

@@ -2,6 +2,7 @@
 // changes that opportunity moves record.
 import type { Interaction, InteractionRefs } from '@kith/schema';
 import type { Queryable } from '../db/database.js';
+import { interactionCreated } from '../events/customer-events.js';
 import { validationError } from '../http/errors.js';
 import { INTERACTION_COLUMNS, toInteraction, type InteractionRow } from './read.js';
 
@@ -27,7 +28,10 @@ export async function checkRefs(tx: Queryable, customerId: string, refs: Interac
   }
 }
 
-/** Inserts the interaction (at `now` unless it says when it occurred) and returns it. */
+/**
+ * Inserts the interaction (at `now` unless it says when it occurred), announces it on the
+ * customer's topic in the same transaction, and returns it.
+ */
 export async function insertInteraction(tx: Queryable, input: InteractionInput, now: Date): Promise<Interaction> {
   const { rows } = await tx.query<InteractionRow>(
     `INSERT INTO interactions AS i (customer_id, channel, type, direction, phase, summary, body, staff_id,
@@ -42,5 +46,7 @@ export async function insertInteraction(tx: Queryable, input: InteractionInput, 
   );
   const row = rows[0];
   if (!row) throw new Error('INSERT … RETURNING gave no row');
-  return toInteraction(row);
+  const interaction = toInteraction(row);
+  await interactionCreated(tx, interaction, now);
+  return interaction;
 }

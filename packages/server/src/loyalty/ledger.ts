@@ -1,5 +1,6 @@
 import type { LedgerReason } from '@kith/schema';
 import type { Queryable } from '../db/database.js';
+import { loyaltyChanged } from '../events/commerce-events.js';
 import { expireAccount } from './expiry.js';
 import type { ProgramRules } from './program.js';
 import { LEDGER_COLUMNS, type LedgerRow } from './read.js';
@@ -48,8 +49,24 @@ export async function appendEntry(tx: Queryable, program: ProgramRules, entry: N
     ],
   );
   const row = rows[0] ?? null;
-  if (row) await refreshTier(tx, program, entry.customerId, entry.now);
+  if (row) {
+    await refreshTier(tx, program, entry.customerId, entry.now);
+    await announce(tx, program, row, entry);
+  }
   return row;
+}
+
+/** `loyalty.changed` for the customer (and staff): the entry, the new balance and tier. */
+async function announce(tx: Queryable, program: ProgramRules, row: LedgerRow, entry: NewEntry): Promise<void> {
+  const { rows } = await tx.query<{ balance: number; tier_id: string | null }>(
+    `SELECT (SELECT COALESCE(sum(points), 0)::int8 FROM loyalty_ledger WHERE program_id = $1 AND customer_id = $2) AS balance,
+            (SELECT tier_id FROM loyalty_accounts WHERE program_id = $1 AND customer_id = $2) AS tier_id`,
+    [program.id, entry.customerId],
+  );
+  await loyaltyChanged(tx, {
+    customerId: entry.customerId, programId: program.id, entryId: row.id, reason: entry.reason, points: entry.points,
+    balance: Number(rows[0]?.balance ?? 0), tierId: rows[0]?.tier_id ?? null,
+  }, entry.now);
 }
 
 /**

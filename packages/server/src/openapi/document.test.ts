@@ -29,7 +29,7 @@ describe('GET /v1/openapi.json', () => {
       const operation = document.paths[openApiPath(spec.path)]?.[spec.method.toLowerCase()];
       assert.ok(operation, `${spec.method} ${spec.path} is missing`);
       const responses = operation.responses as Record<string, { content?: Record<string, { schema?: unknown }> }>;
-      assert.ok(responses[String(spec.status ?? 200)]?.content?.['application/json']?.schema, `${spec.path}: response schema`);
+      assert.ok(responses[String(spec.status ?? 200)]?.content?.[spec.stream ?? 'application/json']?.schema, `${spec.path}: response schema`);
       if (spec.body) assert.ok(operation.requestBody, `${spec.path}: request body`);
       const headers = (operation.parameters as { in: string; name: string }[]).filter((p) => p.in === 'header').map((p) => p.name);
       assert.equal(headers.includes('If-Match'), spec.ifMatch === true, `${spec.path}: If-Match documented`);

@@ -38,7 +38,7 @@ function security(spec: RouteSpec): JsonSchema[] {
   const ways: JsonSchema[] = [];
   if (access.publishable) ways.push({ publishableKey: [] });
   if (access.customer) ways.push({ customerToken: [] });
-  if (access.staff) ways.push({ staffToken: [access.staff] });
+  if (access.staff) ways.push({ staffToken: access.staff === true ? [] : [access.staff] });
   if (access.secret) ways.push({ secretKey: [] });
   return ways;
 }

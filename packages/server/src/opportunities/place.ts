@@ -1,6 +1,7 @@
 // Where a card lands in a stage: a rank strictly between its new neighbours. The stage is
 // locked by the caller (guard.ts `lockStage`), so the neighbours read here stay put.
 import type { Queryable } from '../db/database.js';
+import { opportunityEvent, type OpportunityState } from '../events/pipeline-events.js';
 import { visibleOpportunities, type Visibility } from '../visibility/visibility.js';
 import { badField } from './guard.js';
 import { RankSpaceError, rankBetween, spreadRanks } from './rank.js';
@@ -58,27 +59,31 @@ async function neighbours(tx: Queryable, v: Visibility, place: Placement): Promi
 /**
  * Renumbers a stage evenly (the moving card left out). Only needed when two neighbours
  * leave no room within 64 characters — practically never with `rankBetween`'s steps —
- * and it changes ranks only, which are positions, not content: versions stay.
+ * and it changes ranks only, which are positions, not content: versions stay. Open boards
+ * hear each card's new rank (`opportunity.moved` within its stage).
  */
-async function renumber(tx: Queryable, place: Placement): Promise<void> {
+async function renumber(tx: Queryable, place: Placement, now: Date): Promise<void> {
   const { rows } = await tx.query<{ id: string }>(
     'SELECT o.id FROM opportunities o WHERE o.stage_id = $1 AND o.id IS DISTINCT FROM $2::uuid ORDER BY o.rank, o.id',
     [place.stageId, place.movingId],
   );
   const ranks = spreadRanks(rows.length);
-  await tx.query(
-    `UPDATE opportunities o SET rank = r.rank FROM unnest($1::uuid[], $2::text[]) AS r(id, rank) WHERE o.id = r.id`,
+  const { rows: renumbered } = await tx.query<{ id: string; pipelineId: string; stageId: string; rank: string; version: number; ownerId: string | null; customerId: string }>(
+    `UPDATE opportunities o SET rank = r.rank FROM unnest($1::uuid[], $2::text[]) AS r(id, rank) WHERE o.id = r.id
+     RETURNING o.id, o.pipeline_id AS "pipelineId", o.stage_id AS "stageId", o.rank, o.version, o.owner_id AS "ownerId",
+               o.customer_id AS "customerId"`,
     [rows.map((row) => row.id), ranks],
   );
+  for (const card of renumbered satisfies OpportunityState[]) await opportunityEvent(tx, 'opportunity.moved', card, now);
 }
 
-/** The new rank for a card placed in a (locked) stage. */
-export async function rankFor(tx: Queryable, v: Visibility, place: Placement): Promise<string> {
+/** The new rank for a card placed in a (locked) stage; `now` dates a renumbering's events. */
+export async function rankFor(tx: Queryable, v: Visibility, place: Placement, now: Date): Promise<string> {
   try {
     return rankBetween(...(await neighbours(tx, v, place)));
   } catch (error) {
     if (!(error instanceof RankSpaceError)) throw error;
-    await renumber(tx, place);
+    await renumber(tx, place, now);
     return rankBetween(...(await neighbours(tx, v, place)));
   }
 }

@@ -3,6 +3,7 @@ import type { CreateOpportunity, MoveOpportunity, Opportunity, UpdateOpportunity
 import { audit } from '../audit/audit.js';
 import type { Credential } from '../auth/credential.js';
 import type { Queryable } from '../db/database.js';
+import { opportunityEvent } from '../events/pipeline-events.js';
 import { insertInteraction } from '../interactions/write.js';
 import { canSeeCustomer, type Visibility } from '../visibility/visibility.js';
 import { assertStaff, assertVersion, badField, lockOpportunity, lockStage } from './guard.js';
@@ -25,7 +26,7 @@ export async function createOpportunity(tx: Queryable, credential: Credential, v
   if (body.amount.currency !== stage.currency.trim()) throw badField(['amount', 'currency'], `must be the pipeline's currency, ${stage.currency.trim()}`);
   if (!(await canSeeCustomer(tx, v, body.customerId))) throw badField('customerId', 'is not a customer you can see');
   await assertStaff(tx, body.ownerId);
-  const rank = await rankFor(tx, v, { stageId: stage.id, movingId: null });
+  const rank = await rankFor(tx, v, { stageId: stage.id, movingId: null }, now);
   const { rows } = await tx.query<OpportunityRow>(
     `INSERT INTO opportunities AS o (pipeline_id, stage_id, customer_id, title, amount, currency, expected_close, owner_id, rank,
        version, created_at, updated_at)
@@ -35,6 +36,7 @@ export async function createOpportunity(tx: Queryable, credential: Credential, v
       body.ownerId === undefined ? actorStaff(credential) : body.ownerId, rank, now],
   );
   const created = one(rows);
+  await opportunityEvent(tx, 'opportunity.created', created, now);
   await audit(tx, credential, { action: 'opportunity.create', entity: 'opportunity', entityId: created.id, before: null, after: created }, now);
   return created;
 }
@@ -57,7 +59,7 @@ export async function moveOpportunity(
   assertVersion(before, expected);
   if (!stage || stage.pipeline_id !== before.pipelineId) throw badField('stageId', 'is not a stage of the opportunity\'s pipeline');
   if (body.afterId === id || body.beforeId === id) throw badField(body.afterId === id ? 'afterId' : 'beforeId', 'is the opportunity itself');
-  const rank = await rankFor(tx, v, { stageId: stage.id, movingId: id, afterId: body.afterId, beforeId: body.beforeId });
+  const rank = await rankFor(tx, v, { stageId: stage.id, movingId: id, afterId: body.afterId, beforeId: body.beforeId }, now);
   const { rows } = await tx.query<OpportunityRow>(
     `UPDATE opportunities AS o SET stage_id = $2, rank = $3, version = o.version + 1, updated_at = $4 WHERE o.id = $1
      RETURNING ${OPPORTUNITY_COLUMNS}`,
@@ -75,6 +77,7 @@ export async function moveOpportunity(
       refs: { opportunityId: after.id },
     }, now);
   }
+  await opportunityEvent(tx, 'opportunity.moved', after, now, { fromStageId: before.stageId });
   await audit(tx, credential, { action: 'opportunity.move', entity: 'opportunity', entityId: id, before, after }, now);
   return after;
 }
@@ -96,6 +99,7 @@ export async function updateOpportunity(
     [id, next.title, next.amount.amount, next.expectedClose, next.ownerId, now],
   );
   const after = one(rows);
+  await opportunityEvent(tx, 'opportunity.updated', after, now, { previousOwnerId: before.ownerId });
   await audit(tx, credential, { action: 'opportunity.update', entity: 'opportunity', entityId: id, before, after }, now);
   return after;
 }

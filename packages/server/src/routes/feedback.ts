@@ -3,6 +3,7 @@ import {
   Complaint, ComplaintStatusChange, CreatedFeedback, Feedback, FeedbackListQuery, FeedbackPage, Id, ModerateRequest,
   NewFeedback, ReplyRequest,
 } from '@kith/schema';
+import { feedbackCreated } from '../events/feedback-events.js';
 import { findVisibleFeedback } from '../feedback/access.js';
 import { createFeedback } from '../feedback/create.js';
 import { listFeedback } from '../feedback/list.js';
@@ -30,9 +31,11 @@ export const createFeedbackRoute = route({
   response: CreatedFeedback,
   status: 201,
   maxBodyBytes: MAX_BODY,
-  async handle({ db, credential, body, now }) {
+  async handle({ c, db, credential, body, now }) {
     const customerId = credential.kind === 'customer' ? credential.customerId : null;
-    const created = await createFeedback(db, body, customerId, now);
+    const created = await createFeedback(db, body, customerId, now, c.get('services').settings);
+    // In the write's transaction: announced at commit, never for a rolled-back write.
+    await feedbackCreated(db, created, now);
     // A customer sees their own record; a publishable key (public) only a receipt.
     return customerId === null ? toReceipt(created) : created;
   },

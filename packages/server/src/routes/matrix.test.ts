@@ -34,7 +34,8 @@ for (const variant of variants()) {
         const [method] = row.route.split(' ') as [string];
         for (const name of CREDENTIALS) {
           const response = await api.request(method, row.path(api), api.headers[name], row.body?.(api));
-          const text = await response.text();
+          // An open stream never ends by itself: its status is the answer; release it.
+          const text = row.stream && response.status === 200 ? (await response.body?.cancel(), '') : await response.text();
           if (response.status !== row.expect[name]) failures.push(`${name}: expected ${row.expect[name]}, got ${response.status} ${text.slice(0, 160)}`);
           // No customer data may ever reach a publishable key.
           if (name.startsWith('pk') && pii.some((value) => text.includes(value))) {

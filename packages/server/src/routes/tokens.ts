@@ -24,13 +24,21 @@ export const createToken = route({
         issues: [{ path: ['publishableKey'], message: 'Unknown or revoked publishable key' }],
       });
     }
-    const { rows } = await db.query(
-      body.kind === 'customer' ? 'SELECT 1 FROM customers WHERE id = $1' : 'SELECT 1 FROM staff WHERE id = $1',
+    const { rows } = await db.query<{ erased: boolean }>(
+      body.kind === 'customer'
+        ? 'SELECT erased_at IS NOT NULL AS erased FROM customers WHERE id = $1'
+        : 'SELECT false AS erased FROM staff WHERE id = $1',
       [body.subject],
     );
     if (rows.length === 0) {
       throw new ApiError(400, 'validation', `No ${body.kind} with id ${body.subject}.`, {
         issues: [{ path: ['subject'], message: `Unknown ${body.kind}` }],
+      });
+    }
+    // An erased customer is a tombstone kept for the books: nobody signs in as it any more.
+    if (rows[0]?.erased) {
+      throw new ApiError(400, 'validation', `The customer ${body.subject} has been erased.`, {
+        issues: [{ path: ['subject'], message: 'Erased customer' }],
       });
     }
     if (body.kind === 'customer' && body.scopes?.length) {

@@ -21,6 +21,7 @@ export const OTHER_SHOP = 'https://other-shop.example';
 export const ALL_SCOPES: Scope[] = [
   'customers:read', 'customers:write', 'interactions:write', 'opportunities:read', 'opportunities:write',
   'feedback:read', 'feedback:moderate', 'loyalty:read', 'loyalty:adjust', 'staff:read', 'analytics:read', 'audit:read',
+  'privacy:manage',
 ];
 
 /** The credentials of the auth matrix, as request headers. */

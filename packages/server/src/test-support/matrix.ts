@@ -11,6 +11,11 @@ export interface MatrixRow {
   /** A valid body for writes (so only the credential decides the outcome). */
   body?(api: TestApi): unknown;
   expect: Record<CredentialName, number>;
+  /**
+   * The route answers a stream (`GET /v1/events`) that stays open: on success the matrix
+   * checks the status and cancels the body instead of reading it to the end.
+   */
+  stream?: true;
 }
 
 /** Statuses when only the credentials listed in `allowed` may pass. */
