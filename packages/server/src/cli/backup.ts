@@ -22,10 +22,6 @@ export const backupCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parse(args, OPTIONS);
-    if (values.help) {
-      io.out(USAGE);
-      return EXIT.ok;
-    }
     const [file, ...rest] = positionals;
     if (!file || rest.length > 0) throw new UsageError('backup takes one file name.');
     if (io.env.DATABASE_URL && values['data-dir'] === undefined) {

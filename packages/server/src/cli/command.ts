@@ -31,10 +31,10 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** `parseArgs` in strict mode, with its errors turned into {@link UsageError}s. */
+/** `parseArgs` in strict mode, with its errors turned into {@link UsageError}s (`--help` is the dispatcher's). */
 export function parse<const T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

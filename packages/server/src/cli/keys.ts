@@ -33,10 +33,6 @@ export const keysCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parse(args, OPTIONS);
-    if (values.help) {
-      io.out(USAGE);
-      return EXIT.ok;
-    }
     const [action, ...rest] = positionals;
     const check = checkArguments(action, rest, values);
     const db = await openExisting(chooseDatabase(values['data-dir'], io));

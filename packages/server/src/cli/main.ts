@@ -37,8 +37,14 @@ export async function main(args: string[], io: Io): Promise<number | null> {
     io.err(`Unknown command ${JSON.stringify(first)}.\n\n${USAGE}`);
     return EXIT.usage;
   }
+  const commandArgs = named ? rest : args;
+  // Every command's own `--help`, wherever it stands among the options.
+  if (commandArgs.includes('--help') || commandArgs.includes('-h')) {
+    io.out(command.usage);
+    return EXIT.ok;
+  }
   try {
-    return await command.run(named ? rest : args, io);
+    return await command.run(commandArgs, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\n\n${command.usage}`);

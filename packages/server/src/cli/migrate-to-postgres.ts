@@ -25,10 +25,6 @@ export const migrateToPostgresCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parse(args, DATA_DIR_OPTION);
-    if (values.help) {
-      io.out(USAGE);
-      return EXIT.ok;
-    }
     const [url, ...rest] = positionals;
     if (!url || rest.length > 0) throw new UsageError('migrate-to-postgres takes one PostgreSQL URL.');
     if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError('The target must be a postgres:// or postgresql:// URL.');

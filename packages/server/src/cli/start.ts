@@ -45,10 +45,6 @@ export const startCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parse(args, OPTIONS);
-    if (values.help) {
-      io.out(USAGE);
-      return EXIT.ok;
-    }
     if (positionals.length > 0) throw new UsageError(`start takes no argument ${JSON.stringify(positionals[0])}.`);
     const options = startOptions(values, io);
     const readyJson = values['ready-json'] === true;

@@ -28,10 +28,6 @@ export const tokensCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parse(args, OPTIONS);
-    if (values.help) {
-      io.out(USAGE);
-      return EXIT.ok;
-    }
     const [action, ...rest] = positionals;
     if (rest.length > 0) throw new UsageError(`Unexpected argument ${JSON.stringify(rest[0])}.`);
     if (action !== 'rotate' && action !== 'retire') {

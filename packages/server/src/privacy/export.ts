@@ -11,7 +11,9 @@ import { SELECT_OPPORTUNITIES, toOpportunity, type OpportunityRow } from '../opp
 import { SELECT_ORDERS, toOrder, type OrderRow } from '../orders/read.js';
 import { must } from '../util/must.js';
 import { visibleCustomers, type Visibility } from '../visibility/visibility.js';
-import { AUDIT_COLUMNS, DELIVERY_COLUMNS, EVENT_COLUMNS, toAuditRecord, toKithEvent, toWebhookDelivery, type AuditRow, type DeliveryRow, type EventRow } from './records.js';
+import { AUDIT_COLUMNS, toAuditRecord, type AuditRow } from '../audit/records.js';
+import { DELIVERY_COLUMNS, toDelivery, type DeliveryRow } from '../webhooks/deliveries.js';
+import { EVENT_COLUMNS, toKithEvent, type EventRow } from './records.js';
 import type { DataSubject } from './subject.js';
 
 /**
@@ -38,10 +40,10 @@ export async function exportCustomer(db: Queryable, subject: DataSubject, viewer
     [id],
   );
   const audit = await db.query<AuditRow>(
-    `SELECT ${AUDIT_COLUMNS} FROM audit_log a
-      WHERE a.entity_id = $1 OR (a.actor_kind = 'customer' AND a.actor_id = $1)
-         OR kith_mentions(a.before::text, $2) OR kith_mentions(a.after::text, $2)
-      ORDER BY a.at, a.id`,
+    `SELECT ${AUDIT_COLUMNS} FROM audit_log
+      WHERE entity_id = $1 OR (actor_kind = 'customer' AND actor_id = $1)
+         OR kith_mentions(before::text, $2) OR kith_mentions(after::text, $2)
+      ORDER BY at, id`,
     [id, subject.exactPatterns],
   );
   const events = await db.query<EventRow>(
@@ -49,7 +51,7 @@ export async function exportCustomer(db: Queryable, subject: DataSubject, viewer
     [`customer:${id}`, subject.exactPatterns],
   );
   const deliveries = await db.query<DeliveryRow>(
-    `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE kith_mentions(d.payload::text, $1) ORDER BY d.created_at, d.id`,
+    `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE kith_mentions(payload::text, $1) ORDER BY created_at, id`,
     [subject.exactPatterns],
   );
   return {
@@ -67,7 +69,7 @@ export async function exportCustomer(db: Queryable, subject: DataSubject, viewer
     tags: customer.tags,
     audit: audit.rows.map(toAuditRecord),
     events: events.rows.map(toKithEvent),
-    webhookDeliveries: deliveries.rows.map(toWebhookDelivery),
+    webhookDeliveries: deliveries.rows.map(toDelivery),
   };
 }
 

@@ -1,20 +1,11 @@
 import * as z from 'zod/mini';
-import { AuditPage, AuditQuery, Id, type AuditRecord } from '@kith/schema';
+import { AuditPage, AuditQuery, Id } from '@kith/schema';
 import { decodeCursor, encodeCursor } from '../analytics/cursor.js';
+import { AUDIT_COLUMNS, toAuditRecord, type AuditRow } from '../audit/records.js';
 import type { SqlValue } from '../db/database.js';
-import { iso } from '../db/rows.js';
 import { route } from '../http/route.js';
 
-interface AuditRow {
-  id: string;
-  actor_kind: AuditRecord['actor']['kind'];
-  actor_id: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  before: AuditRecord['before'];
-  after: AuditRecord['after'];
-  at: Date;
+interface AuditPageRow extends AuditRow {
   /** `at` to the microsecond (a Date keeps milliseconds), for the cursor. */
   at_key: string;
 }
@@ -56,8 +47,8 @@ export const listAudit = route({
       where.push(`(at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(limit + 1);
-    const { rows } = await db.query<AuditRow>(
-      `SELECT id, actor_kind, actor_id, action, entity, entity_id, before, after, at,
+    const { rows } = await db.query<AuditPageRow>(
+      `SELECT ${AUDIT_COLUMNS},
               to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_key
          FROM audit_log
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -68,16 +59,7 @@ export const listAudit = route({
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
-      items: page.map((row) => ({
-        id: row.id,
-        actor: { kind: row.actor_kind, id: row.actor_id },
-        action: row.action,
-        entity: row.entity,
-        entityId: row.entity_id,
-        before: row.before,
-        after: row.after,
-        at: iso(row.at),
-      })),
+      items: page.map(toAuditRecord),
       next: rows.length > limit && last ? encodeCursor([last.at_key, last.id]) : null,
     };
   },

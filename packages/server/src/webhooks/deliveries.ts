@@ -8,7 +8,8 @@ import { ApiError } from '../http/errors.js';
 import { must } from '../util/must.js';
 import { wakeDispatchers } from './enqueue.js';
 
-interface DeliveryRow {
+/** A `webhook_deliveries` row as the delivery log (and a customer's export) reads it. */
+export interface DeliveryRow {
   id: string;
   endpoint_id: string;
   event_type: WebhookDelivery['eventType'];
@@ -25,10 +26,11 @@ interface DeliveryRow {
   at_key: string;
 }
 
-const COLUMNS = `id, endpoint_id, event_type, payload, status, attempts, next_attempt_at, last_attempt_at, last_status_code,
+/** The columns of a {@link DeliveryRow}, unqualified (one table in the query). */
+export const DELIVERY_COLUMNS = `id, endpoint_id, event_type, payload, status, attempts, next_attempt_at, last_attempt_at, last_status_code,
   last_error, delivered_at, created_at, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_key`;
 
-function toDelivery(row: DeliveryRow): WebhookDelivery {
+export function toDelivery(row: DeliveryRow): WebhookDelivery {
   return {
     id: row.id,
     webhookId: row.endpoint_id,
@@ -65,7 +67,7 @@ export async function listDeliveries(
     where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
   const { rows } = await q.query<DeliveryRow>(
-    `SELECT ${COLUMNS} FROM webhook_deliveries WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $2`,
+    `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $2`,
     params,
   );
   const page = rows.slice(0, limit);
@@ -76,7 +78,7 @@ export async function listDeliveries(
 async function queue(tx: Queryable, endpointId: string, eventId: string | null, eventType: string, payload: unknown, now: Date): Promise<WebhookDelivery> {
   const { rows } = await tx.query<DeliveryRow>(
     `INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type, payload, next_attempt_at, created_at)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $5) RETURNING ${COLUMNS}`,
+     VALUES ($1, $2, $3, $4::jsonb, $5, $5) RETURNING ${DELIVERY_COLUMNS}`,
     [endpointId, eventId, eventType, JSON.stringify(payload), now],
   );
   await wakeDispatchers(tx);
