@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { SigningSecrets } from './auth/signing-secrets.js';
 import type { Database } from './db/database.js';
+import { failedAuthLimit } from './abuse/failed-auth.js';
 import { rateLimit } from './abuse/rate-limit.js';
 import { authenticate } from './http/auth.js';
 import { clientAddress } from './http/client-address.js';
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', requestLog());
   app.use('*', clientAddress());
   app.use('*', cors());
+  app.use('/v1/*', failedAuthLimit());
   app.use('/v1/*', authenticate());
   app.use('/v1/*', rateLimit());
 

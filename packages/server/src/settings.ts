@@ -32,6 +32,12 @@ export interface RateLimitSettings {
   /** Writes with a publishable key or a customer token (feedback) per window per client address. */
   publicWritesPerAddress: number;
   /**
+   * Requests refused for bad credentials (401) per window per client address; over it, the
+   * address is refused before its credentials are even looked up (key guessing, floods of
+   * junk tokens that would each cost a database lookup).
+   */
+  failedAuthPerAddress: number;
+  /**
    * How often an instance adds its local counts to the shared ones and learns the others'
    * (0: only on `limiter.flush()`). Instances together may overshoot a limit by what they
    * admit within one interval.
@@ -71,7 +77,7 @@ export interface WebhookSettings {
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   trustedProxyHops: 0,
-  rateLimits: { windowSeconds: 60, perKey: 6_000, perAddress: 1_200, publicWritesPerAddress: 30, syncMs: 250 },
+  rateLimits: { windowSeconds: 60, perKey: 6_000, perAddress: 1_200, publicWritesPerAddress: 30, failedAuthPerAddress: 60, syncMs: 250 },
   surveyCapDays: 30,
   reviewMinFillMs: 3_000,
   retention: { idempotencyDays: 7, webhookLogDays: 30, eventDays: 7 },

@@ -14,7 +14,7 @@ import { RateLimiter } from './rate-limiter.js';
 after(closeAll);
 
 const WINDOW_MS = 60_000;
-const BASE: RateLimitSettings = { windowSeconds: 60, perKey: 1_000, perAddress: 1_000, publicWritesPerAddress: 1_000, syncMs: 0 };
+const BASE: RateLimitSettings = { windowSeconds: 60, perKey: 1_000, perAddress: 1_000, publicWritesPerAddress: 1_000, failedAuthPerAddress: 1_000, syncMs: 0 };
 const survey = { kind: 'survey', metric: 'nps', score: 8, comment: null };
 
 interface Sender {
@@ -153,6 +153,22 @@ for (const variant of variants()) {
       }
       nextWindow();
       assert.equal((await send('GET', reviews, { address })).status, 200);
+    });
+
+    test('bad credentials per address: counted after the 401, then refused before any lookup', async () => {
+      intoWindow();
+      const { send } = await limitedApp(api.db, clock, { failedAuthPerAddress: 2 }, open);
+      const address = freshAddress();
+      const reviews = `/v1/products/${productId}/reviews`;
+      const junk = { authorization: 'Bearer pk_guess_00000000000000000000000000000000', origin: SHOP };
+      for (let i = 0; i < 2; i++) await assertError(await send('GET', reviews, { address, headers: junk }), 401, 'unauthorized');
+      await assertLimited(await send('GET', reviews, { address, headers: junk }), 45);
+      // Even a valid credential from that address waits for the window; other addresses do not.
+      await assertLimited(await send('GET', reviews, { address, headers: api.headers.pk }), 45);
+      assert.equal((await send('GET', reviews, { address: freshAddress(), headers: api.headers.pk })).status, 200);
+      assert.equal((await send('GET', '/v1/health', { address })).status, 200, 'monitors are not refused');
+      nextWindow();
+      assert.equal((await send('GET', reviews, { address, headers: api.headers.pk })).status, 200);
     });
 
     test('public writes per address are stricter, and a refused write stores nothing', async () => {

@@ -5,7 +5,7 @@ import { bucketsFor } from './buckets.js';
 import { rateLimited } from './rate-limited.js';
 
 /** Probes and the API description: cheap, credential-free, and what monitors poll. */
-const UNLIMITED_PATHS = new Set(['/v1/health', '/v1/openapi.json']);
+export const UNLIMITED_PATHS: ReadonlySet<string> = new Set(['/v1/health', '/v1/openapi.json']);
 
 /**
  * Refuses requests over the shared limits (see `RateLimiter` and `bucketsFor`) with 429

@@ -112,6 +112,22 @@ export class RateLimiter {
     return { allowed: true, limit, remaining: Math.max(0, remaining), resetSeconds };
   }
 
+  /**
+   * Seconds until the window ends when this counter has reached its limit, else null.
+   * Counts nothing: for counters bumped only after the fact (failed authentication).
+   */
+  spentFor(check: LimitCheck, now: Date): number | null {
+    const settings = this.settings;
+    if (settings === null) return null;
+    const windowMs = settings.windowSeconds * 1000;
+    const at = now.getTime();
+    const windowStart = Math.floor(at / windowMs) * windowMs;
+    // Only a counter this instance already keeps can be spent (no entry per passing address).
+    const counter = this.#counters.get(keyOf(check.bucket, windowStart));
+    if (counter === undefined || counter.known + counter.pending < check.limit) return null;
+    return Math.max(1, Math.ceil((windowStart + windowMs - at) / 1000));
+  }
+
   /** Starts the periodic sync (not with `syncMs: 0`: then only `flush()` syncs). */
   async start(): Promise<void> {
     const syncMs = this.settings?.syncMs ?? 0;

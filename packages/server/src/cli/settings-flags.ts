@@ -27,6 +27,7 @@ export const SETTING_FLAGS: readonly SettingFlag[] = [
   { flag: 'rate-limit-per-key', env: 'KITH_RATE_LIMIT_PER_KEY', help: 'requests per window per API key', set: (o, v) => (sub(o, 'rateLimits').perKey = v) },
   { flag: 'rate-limit-per-address', env: 'KITH_RATE_LIMIT_PER_ADDRESS', help: 'requests per window per client address', set: (o, v) => (sub(o, 'rateLimits').perAddress = v) },
   { flag: 'rate-limit-public-writes', env: 'KITH_RATE_LIMIT_PUBLIC_WRITES', help: 'publishable-key writes per window per address', set: (o, v) => (sub(o, 'rateLimits').publicWritesPerAddress = v) },
+  { flag: 'rate-limit-failed-auth', env: 'KITH_RATE_LIMIT_FAILED_AUTH', help: 'requests with bad credentials (401) per window per address', set: (o, v) => (sub(o, 'rateLimits').failedAuthPerAddress = v) },
   { flag: 'survey-cap-days', env: 'KITH_SURVEY_CAP_DAYS', help: 'one survey answer per customer and metric within N days (0: no cap)', set: (o, v) => (o.surveyCapDays = v) },
   { flag: 'review-min-fill-ms', env: 'KITH_REVIEW_MIN_FILL_MS', help: 'a review filled faster than this is spam', set: (o, v) => (o.reviewMinFillMs = v) },
   { flag: 'retention-idempotency-days', env: 'KITH_RETENTION_IDEMPOTENCY_DAYS', help: 'keep idempotency records N days', set: (o, v) => (sub(o, 'retention').idempotencyDays = v) },

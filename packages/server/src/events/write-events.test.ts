@@ -284,6 +284,17 @@ for (const variant of variants()) {
       assert.deepEqual(typesSeen(pk), ['product.updated'], 'the product topic carried no order or points');
     });
 
+    test('ingestion: the shop\'s sync of a customer reaches an open card only when something changed', async () => {
+      const externalId = unique('synced');
+      const created = await json<{ id: string; version: number }>(api.request('PUT', '/v1/ingest/customers', sk(), { externalId, name: 'Synced Shopper' }), 201);
+      const card = await stream([`customer:${created.id}`], sk());
+      await json(api.request('PUT', '/v1/ingest/customers', sk(), { externalId, name: 'Synced Shopper' }), 200);
+      await json(api.request('PUT', '/v1/ingest/customers', sk(), { externalId, name: 'Synced Shopper', tags: ['vip'] }), 200);
+      const updated = await next(card);
+      assert.deepEqual([updated.type, updated.data], ['customer.updated', { customerId: created.id, version: created.version + 1, fields: ['tags'] }]);
+      assert.deepEqual(typesSeen(card), ['customer.updated'], 'the unchanged re-send announced nothing');
+    });
+
     test('a rolled-back write announces nothing', async () => {
       const own = await stream([`customer:${api.customerId}`], api.headers.customer);
       const line = { productId: product.id, name: 'Coat', quantity: 1, unitPrice: eur(10_00), total: eur(10_00) };

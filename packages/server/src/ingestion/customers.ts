@@ -1,5 +1,6 @@
 import type { IngestCustomer } from '@kith/schema';
 import type { Queryable } from '../db/database.js';
+import { customerUpdated } from '../events/customer-events.js';
 import { ItemError } from './item-error.js';
 
 /** The e-mail the generated `customers.email` column will hold: the preferred e-mail channel, else the first. */
@@ -131,13 +132,27 @@ export async function upsertCustomer(
   );
   const before = current[0] ?? null;
   const next = merge(input, before);
-  const { rows } = await tx.query<{ id: string }>(
+  const { rows } = await tx.query<{ id: string; version: number }>(
     `UPDATE customers c SET external_id = $2, kind = $3, name = $4, company = $5, organisation_id = $6, role = $7,
         channels = $8::jsonb, owner_id = $9, tags = $10::text[], locale = $11, version = c.version + 1, updated_at = $12
       WHERE c.id = $1 AND (c.external_id, c.kind, c.name, c.company, c.organisation_id, c.role, c.channels, c.owner_id, c.tags, c.locale)
         IS DISTINCT FROM ($2::text, $3::text, $4::text, $5::text, $6::uuid, $7::text, $8::jsonb, $9::uuid, $10::text[], $11::text)
-      RETURNING c.id`,
+      RETURNING c.id, c.version`,
     [found.id, ...params(next), now],
   );
-  return { id: found.id, created: false, changed: rows.length > 0, before, after: next };
+  const updated = rows[0];
+  // An open customer card hears about the shop's sync as about a staff edit.
+  if (updated) await customerUpdated(tx, found.id, { version: updated.version, fields: changedFields(before, next) }, now);
+  return { id: found.id, created: false, changed: updated !== undefined, before, after: next };
+}
+
+/** The profile columns that differ (as API field names), for the `customer.updated` event. */
+function changedFields(before: Profile | null, after: Profile): string[] {
+  const names: Record<keyof Profile, string> = {
+    external_id: 'externalId', kind: 'kind', name: 'name', company: 'company', organisation_id: 'organisationId', role: 'role',
+    channels: 'channels', owner_id: 'ownerId', tags: 'tags', locale: 'locale',
+  };
+  return (Object.keys(names) as (keyof Profile)[])
+    .filter((column) => JSON.stringify(before?.[column] ?? null) !== JSON.stringify(after[column] ?? null))
+    .map((column) => names[column]);
 }
