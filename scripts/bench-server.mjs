@@ -2,7 +2,7 @@
 // (key lookup included), on one database shared by both, in the same process, in the same
 // run; autocannon on loopback. PGlite always; PostgreSQL when KITH_BENCH_DATABASE_URL (or
 // KITH_TEST_DATABASE_URL) is set — in a database of its own, dropped at the end.
-// Prints medians, spread and the Kith/bare ratio beside the target (../shared/benchmarks.md);
+// Prints medians, spread and the Kith/bare ratio beside the target (the project's benchmark targets);
 // never fails on a timing. Exits 1 only when requests failed (non-2xx, errors) or the
 // replay scenario stored more or less than one review for its key: then the figures are void.
 //

@@ -1,7 +1,7 @@
 // `npm run size`: min+gzip bytes of what a page fetches before a Kith element is
 // interactive, beside Shoelace's sl-rating bundled the same way in the same run
 // (rollup + node-resolve + esbuild + terser, gzip level 9). Prints figures; never fails
-// on a budget. See ../shared/benchmarks.md for the targets.
+// on a budget. The targets are printed beside the figures.
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';

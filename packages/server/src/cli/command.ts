@@ -31,8 +31,14 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** The flags a command declares (node:util's `parseArgs` options). */
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** What {@link parse} returns for these options (named, so declaration files can say it). */
+export type Parsed<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
+
 /** `parseArgs` in strict mode, with its errors turned into {@link UsageError}s (`--help` is the dispatcher's). */
-export function parse<const T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+export function parse<const T extends Options>(args: string[], options: T): Parsed<T> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
