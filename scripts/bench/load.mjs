@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
  * `url` for `duration` seconds, or until `amount` requests when given.
  */
 export async function load(url, { request, connections, duration, amount }) {
+  const started = performance.now();
   const result = await autocannon({
     url,
     connections,
@@ -14,7 +15,8 @@ export async function load(url, { request, connections, duration, amount }) {
     timeout: 30,
     requests: [request],
   });
-  const seconds = result.duration || duration;
+  // autocannon's own `duration` is whole seconds: too coarse for a run bounded by `amount`.
+  const seconds = (performance.now() - started) / 1000;
   return {
     requests: result.requests.total,
     rps: result.requests.total / seconds,
