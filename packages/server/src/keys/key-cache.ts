@@ -61,6 +61,14 @@ export class KeyCache {
     return record;
   }
 
+  /**
+   * Drops a key this instance is changing itself, so its own next request reads the change
+   * without waiting for the notification to come back (other instances wait for it).
+   */
+  forget(keyId: string): void {
+    this.#forget(keyId);
+  }
+
   /** Calls `listener(keyId)` whenever a key changes (on any instance); returns the unsubscribe. */
   onChange(listener: (keyId: string) => void): () => void {
     this.#listeners.add(listener);

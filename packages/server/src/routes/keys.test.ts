@@ -95,7 +95,8 @@ for (const variant of variants()) {
       assert.equal(response.status, 200);
       const revoked = ApiKey.parse(await response.json());
       assert.ok(revoked.revokedAt);
-      assert.equal(await within3s(() => health(other.key), 200), 401);
+      // The revoking instance drops its cached copy itself: refused on the very next request.
+      assert.equal((await health(other.key)).status, 401);
       const again = ApiKey.parse(await (await revoke(other.id)).json());
       assert.equal(again.revokedAt, revoked.revokedAt, 'revoking twice changes nothing');
 
@@ -117,7 +118,7 @@ for (const variant of variants()) {
       const response = await put(key.id, ['https://new-shop.example', 'https://new-shop.example']);
       assert.equal(response.status, 200, await response.clone().text());
       assert.deepEqual(ApiKey.parse(await response.json()).origins, ['https://new-shop.example']);
-      assert.equal(await within3s(() => reviews(key.key, SHOP), 200), 403, 'the old origin is refused');
+      assert.equal((await reviews(key.key, SHOP)).status, 403, 'the old origin is refused at once');
       assert.equal((await reviews(key.key, 'https://new-shop.example')).status, 200);
 
       const secret = await create({ kind: 'secret', name: 'No origins' });

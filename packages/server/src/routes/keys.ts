@@ -65,14 +65,16 @@ export const revokeApiKeyRoute = route({
   access: { secret: true },
   params: IdParams,
   response: ApiKey,
-  async handle({ db, credential, params, now }) {
+  async handle({ c, db, credential, params, now }) {
     const key = await found(db, params.id);
     // The caller's own key stays: revoking it would lock the shop's server out mid-request
     // (and could leave no secret key at all). Revoke an old key with its replacement.
     if (credential.kind === 'secret' && credential.keyId === key.id) {
       throw new ApiError(409, 'conflict', 'A secret key cannot revoke itself: create a new secret key, switch to it, then revoke this one with it (or use `kith-server keys revoke`).');
     }
-    return revokeKey(db, credential, key, now);
+    const revoked = await revokeKey(db, credential, key, now);
+    c.get('services').keys.forget(key.id);
+    return revoked;
   },
 });
 
@@ -85,13 +87,15 @@ export const setApiKeyOrigins = route({
   params: IdParams,
   body: ApiKeyOrigins,
   response: ApiKey,
-  async handle({ db, credential, params, body, now }) {
+  async handle({ c, db, credential, params, body, now }) {
     const key = await found(db, params.id);
     if (key.kind !== 'publishable') {
       throw new ApiError(409, 'conflict', 'Only a publishable key has origins: a secret key is never accepted from a browser.');
     }
     if (key.revokedAt) throw new ApiError(409, 'conflict', 'This key is revoked; create a new one.');
-    return setKeyOrigins(db, credential, key, body.origins, now);
+    const updated = await setKeyOrigins(db, credential, key, body.origins, now);
+    c.get('services').keys.forget(key.id);
+    return updated;
   },
 });
 
