@@ -4,6 +4,7 @@ import {
   createClient,
   isKithError,
   type Customer,
+  type KithEvent,
   type KITH_ERROR_CODES,
   type KithError,
   type KithErrorCode,
@@ -70,6 +71,45 @@ describe('customers.get against the real server', () => {
     expect(customer.id).to.equal(server.sampleCustomerId);
     expect(customer.name).to.be.a('string').with.length.greaterThan(0);
     expect(Number.isInteger(customer.value.lifetimeValue.amount)).to.equal(true);
+  });
+
+  it('client.live follows a customer with the same token function as the REST calls', async () => {
+    let calls = 0;
+    const mint = tokenSource({ kind: 'staff', scopes: ['customers:read', 'interactions:write'] });
+    const token = async () => {
+      calls++;
+      return mint();
+    };
+    const client = createClient({ baseUrl: server.url, key: server.publishableKey, token });
+    const received: KithEvent[] = [];
+    const statuses: string[] = [];
+    const stop = client.live.subscribe([`customer:${server.sampleCustomerId}`], (event) => received.push(event), {
+      onStatus: (status) => statuses.push(status),
+    });
+    try {
+      // The REST call and the stream start together and wait on one call of the token function.
+      await client.customers.get(server.sampleCustomerId);
+      for (let i = 0; i < 400 && client.live.status !== 'open'; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(client.live.status).to.equal('open');
+      expect(calls).to.equal(1);
+      const { token: writer } = await mintToken({ kind: 'staff', scopes: ['interactions:write'] });
+      const note = await fetch(`${server.url}/v1/customers/${server.sampleCustomerId}/interactions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${writer}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ channel: 'phone', type: 'note', direction: 'internal', phase: 'sale', summary: 'client.live test' }),
+      });
+      const created = (await note.json()) as { id: string };
+      for (let i = 0; i < 400 && !received.some((e) => e.data.interactionId === created.id); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      const event = received.find((e) => e.data.interactionId === created.id);
+      expect(event?.type).to.equal('interaction.created');
+      expect(event?.topic).to.equal(`customer:${server.sampleCustomerId}`);
+    } finally {
+      stop();
+    }
+    expect(client.live.status).to.equal('closed');
+    expect(statuses[0]).to.equal('connecting');
   });
 
   it('accepts a baseUrl with a trailing slash', async () => {
@@ -261,8 +301,9 @@ describe('the token function', () => {
 // tests (and only these) inject a `fetch` that returns the bad answer.
 describe('customers.get with a misbehaving server (injected fetch)', () => {
   const id = '7d4a8f5e-1c2b-4d3e-9f80-123456789abc';
+  // One attempt: these tests are about how an answer maps to an error (retries: transport.test.ts).
   const withFetch = (fake: typeof fetch, timeoutMs?: number) =>
-    createClient({ baseUrl: 'https://api.example.com', key: 'pk_test', fetch: fake, ...(timeoutMs ? { timeoutMs } : {}) });
+    createClient({ baseUrl: 'https://api.example.com', key: 'pk_test', fetch: fake, retry: false, ...(timeoutMs ? { timeoutMs } : {}) });
   const answer = (body: string, status = 200) => (async () => new Response(body, { status })) as typeof fetch;
 
   it('sends the key as a Bearer token to /v1/customers/{id}', async () => {

@@ -1,3 +1,5 @@
+import { createCredentials } from './credentials.js';
+import { createLive, type Live } from './live/live.js';
 import { createCustomers, type CustomersResource } from './resources/customers.js';
 import { createTransport, type TransportOptions } from './transport.js';
 
@@ -7,6 +9,8 @@ export type ClientOptions = TransportOptions;
 /** The Kith client: one object, resources under it. */
 export interface KithClient {
   readonly customers: CustomersResource;
+  /** Live updates from `/v1/events`: one stream for every subscriber of this client. */
+  readonly live: Live;
 }
 
 function checkOptions(options: ClientOptions): void {
@@ -39,6 +43,8 @@ function checkOptions(options: ClientOptions): void {
  */
 export function createClient(options: ClientOptions): KithClient {
   checkOptions(options);
-  const transport = createTransport(options);
-  return { customers: createCustomers(transport) };
+  const credentials = createCredentials(options.key, options.token);
+  const transport = createTransport(options, credentials);
+  const live = createLive({ baseUrl: options.baseUrl, credentials, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  return { customers: createCustomers(transport), live };
 }

@@ -1,6 +1,8 @@
+import type { ResponseIssue } from './validate.js';
+
 /**
  * Every way a Kith call can fail, as one typed error. Components switch on `code`, never on
- * message text. `conflict` and `rate_limited` are produced once writes and retries arrive.
+ * message text.
  */
 export const KITH_ERROR_CODES = [
   'network',
@@ -26,6 +28,15 @@ export interface KithErrorOptions {
   details?: unknown;
   /** The underlying error (a `TypeError` from `fetch`, a `SyntaxError` from JSON). */
   cause?: unknown;
+  /** The wait the server asked for (`Retry-After`); else `details.retryAfterSeconds` is used. */
+  retryAfterSeconds?: number | null;
+}
+
+/** The parts of `details` the SDK reads; the server's envelope (`ErrorEnvelope`) has this shape. */
+interface KnownDetails {
+  issues?: unknown;
+  current?: unknown;
+  retryAfterSeconds?: unknown;
 }
 
 /** The one error type the SDK throws (an abort by the caller rethrows the signal's reason instead). */
@@ -37,12 +48,31 @@ export class KithError extends Error {
   readonly status: number | null;
   /** Extra information: the server's `details`, or the schema issues for `invalid_response`. */
   readonly details: unknown;
+  /**
+   * What is wrong with which field: the server's `details.issues` for `validation`, the
+   * schema's for `invalid_response`; empty otherwise.
+   */
+  readonly issues: readonly ResponseIssue[];
+  /**
+   * For `conflict`: the record as it is now on the server (`details.current`), so a page can
+   * show it or merge and retry with its version; `undefined` when the server sent none.
+   * Typed `unknown`: it is the resource's own type, which the resource's caller knows.
+   */
+  readonly current: unknown;
+  /** For `rate_limited`: seconds the server asked to wait (`Retry-After`); `null` when not said. */
+  readonly retryAfterSeconds: number | null;
 
   constructor(code: KithErrorCode, message: string, options: KithErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.status = options.status ?? null;
     this.details = options.details;
+    // Lifted out of `details` once here, so callers read typed fields instead of probing it.
+    const known: KnownDetails = typeof options.details === 'object' && options.details !== null ? options.details : {};
+    this.issues = Array.isArray(known.issues) ? (known.issues as ResponseIssue[]) : [];
+    this.current = known.current;
+    const wait = options.retryAfterSeconds ?? known.retryAfterSeconds;
+    this.retryAfterSeconds = typeof wait === 'number' && wait >= 0 ? wait : null;
   }
 }
 

@@ -29,8 +29,21 @@ function codeForStatus(status: number): KithErrorCode {
   return 'invalid_response';
 }
 
+/**
+ * `Retry-After` in seconds: delta-seconds, or an HTTP date (a proxy may send one); `null`
+ * when absent or unreadable, so `details.retryAfterSeconds` is used instead.
+ */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | null {
+  if (header === null || header.trim() === '') return null;
+  if (/^\s*\d+\s*$/.test(header)) return Number(header);
+  // An HTTP date names its day and month; `Date.parse` alone would read "-3" as a year.
+  const at = /[a-z]{3}/i.test(header) ? Date.parse(header) : NaN;
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 /** The {@link KithError} of a response that is not OK: its error envelope, else its status. */
 export async function errorFromResponse(response: Response): Promise<KithError> {
+  const retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
   const text = await response.text().catch(() => '');
   let body: unknown;
   try {
@@ -41,9 +54,10 @@ export async function errorFromResponse(response: Response): Promise<KithError> 
   const envelope = ErrorEnvelope.safeParse(body);
   if (envelope.success) {
     const { code, message, details } = envelope.data.error;
-    return new KithError(FROM_SERVER[code], message, { status: response.status, details });
+    return new KithError(FROM_SERVER[code], message, { status: response.status, details, retryAfterSeconds: retryAfter });
   }
   return new KithError(codeForStatus(response.status), `HTTP ${response.status} ${response.statusText}`.trim(), {
     status: response.status,
+    retryAfterSeconds: retryAfter,
   });
 }

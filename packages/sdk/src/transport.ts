@@ -1,6 +1,8 @@
-import { createCredentials, type TokenSource } from './credentials.js';
+import { createCredentials, type Credentials, type TokenSource } from './credentials.js';
 import { KithError } from './errors.js';
 import { errorFromResponse } from './responses.js';
+import { retryPolicy, withRetries, type RetryOptions } from './retry.js';
+import { parseResponse, type ResponseSchema } from './validate.js';
 
 /** What the transport needs to know; validated by `createClient`. */
 export interface TransportOptions {
@@ -16,8 +18,17 @@ export interface TransportOptions {
   token?: TokenSource | undefined;
   /** The `fetch` to use (tests inject one for garbage or slow servers); defaults to the global one. */
   fetch?: typeof fetch;
-  /** Milliseconds before a request fails with `timeout` (getting the token and reading the body included). */
+  /**
+   * Milliseconds before an attempt fails with `timeout` (getting the token and reading the
+   * body included); each retry gets the whole time again.
+   */
   timeoutMs?: number;
+  /**
+   * Retries of `network`, `timeout`, `server` and `rate_limited` failures, with exponential
+   * backoff and full jitter (`retry.ts`); `false` for one attempt. GETs and writes with an
+   * idempotency key are retried — every write has one unless the caller passes `null`.
+   */
+  retry?: RetryOptions | false | undefined;
 }
 
 /** Per-call options. */
@@ -26,8 +37,46 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
 }
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A query parameter; an array repeats the key (`tag=a&tag=b`), `undefined`/`null` leaves it out. */
+export type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string | number | boolean>;
+
+/** One call of {@link Transport.request}. */
+export interface TransportRequest<T = unknown> extends RequestOptions {
+  method: HttpMethod;
+  /** Starts with `/v1/`; path segments are the caller's to encode. */
+  path: string;
+  query?: Record<string, QueryValue> | undefined;
+  /** Sent as JSON. */
+  body?: unknown;
+  /**
+   * For a write: the key the server applies it once under. Omitted, the transport makes
+   * one (a UUID) and sends it on every attempt, so a retried write lands once. `null`
+   * sends none (for the one route that refuses keys, `POST /v1/keys`) and disables retries.
+   */
+  idempotencyKey?: string | null | undefined;
+  /** The version (or `ETag`) the write expects; sent as `If-Match: "<version>"`. */
+  ifMatch?: number | string | undefined;
+  /** Validates the body (an `invalid_response` error when it does not match); else it is `unknown`. */
+  schema?: ResponseSchema<T> | undefined;
+}
+
+/** A successful answer. */
+export interface TransportResponse<T = unknown> {
+  /** The parsed JSON body (validated when the request had a `schema`); `null` when empty. */
+  body: T;
+  status: number;
+  /** The `ETag` header (`"<version>"`), for the next `ifMatch`; `null` when absent. */
+  etag: string | null;
+  /** True when the server answered a write from its idempotency record (`Idempotent-Replayed`). */
+  replayed: boolean;
+}
+
 /** Sends requests and turns every failure into a {@link KithError}; knows nothing of resources. */
 export interface Transport {
+  /** Sends one call, retried per `TransportOptions.retry` when that is safe (see {@link withRetries}). */
+  request<T = unknown>(request: TransportRequest<T>): Promise<TransportResponse<T>>;
   /** GETs `path` (starting with `/v1/`) and resolves with the parsed JSON body, unvalidated. */
   get(path: string, options?: RequestOptions): Promise<unknown>;
 }
@@ -36,13 +85,46 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** How one try ended. `refused`: the token call whose token the server answered 401 to. */
 type Failure = { ok: false; error: unknown; refused: number | null };
-type Outcome = { ok: true; body: unknown } | Failure;
+type Outcome = { ok: true; response: TransportResponse } | Failure;
+
+/** What every attempt of one call sends alike (the idempotency key above all). */
+interface Prepared {
+  method: HttpMethod;
+  url: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+}
+
+/** `path?a=1&tag=x&tag=y`; `undefined` and `null` values are left out. */
+export function withQuery(path: string, query: Record<string, QueryValue> | undefined): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== undefined && item !== null) params.append(name, String(item));
+    }
+  }
+  const search = params.toString();
+  return search ? `${path}${path.includes('?') ? '&' : '?'}${search}` : path;
+}
+
+/** A random UUID v4; `crypto.randomUUID` exists only in secure contexts (an http intranet page is not one). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // Each 0/1/8 of the template becomes a random hex digit; 4 (version) stays, 8 gets the variant bits.
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+    (Number(c) ^ ((crypto.getRandomValues(new Uint8Array(1))[0] ?? 0) & (15 >> (Number(c) / 4)))).toString(16),
+  );
+}
 
 /** Creates the fetch-based transport. Options are assumed valid (see `createClient`). */
-export function createTransport(options: TransportOptions): Transport {
+export function createTransport(
+  options: TransportOptions,
+  // Shared with the live stream, so REST calls and the stream wait on one token call.
+  credentials: Credentials = createCredentials(options.key, options.token),
+): Transport {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const credentials = createCredentials(options.key, options.token);
+  const policy = retryPolicy(options.retry);
   // Looked up per call, so a page (or a test) that replaces window.fetch later is honoured.
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
@@ -50,7 +132,9 @@ export function createTransport(options: TransportOptions): Transport {
    * One try: credential, request, body, under one timeout. Never throws: the outcome says
    * what went wrong, and which token call the server refused when it answered 401 to a token.
    */
-  async function attempt(path: string, signal: AbortSignal | undefined, after?: number): Promise<Outcome> {
+  async function attempt(call: Prepared, signal: AbortSignal | undefined, after?: number): Promise<Outcome> {
+    // The listener below would never fire for a signal that aborted before this attempt.
+    if (signal?.aborted) return { ok: false, error: signal.reason, refused: null };
     // One controller aborts everything for either reason: the caller's signal or our timer.
     const controller = new AbortController();
     let timedOut = false;
@@ -75,14 +159,15 @@ export function createTransport(options: TransportOptions): Transport {
 
     try {
       let response: Response;
-      let call: number | null;
+      let token: number | null;
       try {
         const authorization = await credentials.authorization(controller.signal, after);
-        call = authorization.call;
+        token = authorization.call;
         phase = 'reach';
-        response = await doFetch(`${baseUrl}${path}`, {
-          method: 'GET',
-          headers: { authorization: authorization.header, accept: 'application/json' },
+        response = await doFetch(call.url, {
+          method: call.method,
+          headers: { ...call.headers, authorization: authorization.header },
+          body: call.body,
           signal: controller.signal,
           credentials: 'omit',
         });
@@ -95,34 +180,64 @@ export function createTransport(options: TransportOptions): Transport {
         if (!response.ok) {
           const refusal = failure(await errorFromResponse(response));
           const tokenRefused = refusal.error instanceof KithError && refusal.error.status === 401;
-          return { ...refusal, refused: tokenRefused ? call : null };
+          return { ...refusal, refused: tokenRefused ? token : null };
         }
         text = await response.text();
       } catch (error) {
         return failure(error);
       }
+      let body: unknown;
       try {
-        return { ok: true, body: JSON.parse(text) as unknown };
+        body = text === '' ? null : (JSON.parse(text) as unknown);
       } catch (error) {
         const message = `The server answered ${response.status} with a body that is not JSON`;
         return { ok: false, error: new KithError('invalid_response', message, { status: response.status, cause: error }), refused: null };
       }
+      const { status, headers } = response;
+      return { ok: true, response: { body, status, etag: headers.get('etag'), replayed: headers.get('idempotent-replayed') === 'true' } };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', forward);
     }
   }
 
-  async function get(path: string, { signal }: RequestOptions = {}): Promise<unknown> {
-    signal?.throwIfAborted();
-    const first = await attempt(path, signal);
-    if (first.ok) return first.body;
+  /** One attempt, and after a 401 to a token one more with a fresh token; throws what failed. */
+  async function send(call: Prepared, signal: AbortSignal | undefined): Promise<TransportResponse> {
+    const first = await attempt(call, signal);
+    if (first.ok) return first.response;
     // A token the server refused (expired, revoked, garbage): ask the page once more, try once more.
     if (first.refused === null) throw first.error;
-    const second = await attempt(path, signal, first.refused);
-    if (second.ok) return second.body;
+    const second = await attempt(call, signal, first.refused);
+    if (second.ok) return second.response;
     throw second.error;
   }
 
-  return { get };
+  async function request<T>(request: TransportRequest<T>): Promise<TransportResponse<T>> {
+    const { method, signal, body, ifMatch, schema } = request;
+    signal?.throwIfAborted();
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (ifMatch !== undefined) headers['if-match'] = typeof ifMatch === 'string' && ifMatch.startsWith('"') ? ifMatch : `"${ifMatch}"`;
+    // Made once per call, before the first attempt: every retry of this write carries it.
+    const key = method === 'GET' ? undefined : request.idempotencyKey === undefined ? newIdempotencyKey() : request.idempotencyKey;
+    if (key) headers['idempotency-key'] = key;
+    const call: Prepared = {
+      method,
+      url: `${baseUrl}${withQuery(request.path, request.query)}`,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    };
+    // A write without a key could be applied twice if an attempt's answer was lost: sent once.
+    const safe = method === 'GET' || Boolean(key);
+    const response = await withRetries(() => send(call, signal), safe ? policy : { ...policy, attempts: 1 }, { signal });
+    if (!schema) return response as TransportResponse<T>;
+    return { ...response, body: parseResponse(schema, response.body, `answer to ${method} ${request.path}`) };
+  }
+
+  return {
+    request,
+    async get(path, { signal } = {}) {
+      return (await request({ method: 'GET', path, signal })).body;
+    },
+  };
 }

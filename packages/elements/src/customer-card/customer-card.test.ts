@@ -164,11 +164,12 @@ describe('<kith-customer-card> against the real server', () => {
 
   it('Retry works by keyboard and keeps focus in the card', async () => {
     // The first answer is a 503 (injected: the real server cannot be told to fail once);
-    // every later request goes to the real server.
+    // every later request goes to the real server. Without the SDK's own retries, so the
+    // card shows the error and the person retries.
     let calls = 0;
     const flaky: typeof fetch = async (input, init) =>
       ++calls === 1 ? new Response('unavailable', { status: 503 }) : fetch(input, init);
-    const client = staffClient(server, flaky);
+    const client = createClient({ baseUrl: server.url, key: server.publishableKey, token: () => staffToken, fetch: flaky, retry: false });
     const el = await fixture<KithCustomerCard>(html`<kith-customer-card .client=${client} customer-id=${server.sampleCustomerId}></kith-customer-card>`);
     await until(el, 'error');
     expect(el.error?.code).to.equal('server');
@@ -293,7 +294,7 @@ describe('<kith-customer-card> against the real server', () => {
     // A fake client, not a server mock: the real server's data cannot carry this name today;
     // this checks rendering only.
     const hostile = { ...sample, name: '<img src=x onerror="window.__kithXss=1">', company: '<b>bold</b>' };
-    const client: KithClient = { customers: { get: async () => hostile } };
+    const client: KithClient = { ...createClient({ baseUrl: location.origin, key: 'pk_render_only' }), customers: { get: async () => hostile } };
     const el = await fixture<KithCustomerCard>(html`<kith-customer-card .client=${client} customer-id=${sample.id}></kith-customer-card>`);
     await until(el, 'ready');
     await el.updateComplete;
