@@ -6,26 +6,10 @@ import {
   type Customer,
   type KithEvent,
   type KITH_ERROR_CODES,
-  type KithError,
   type KithErrorCode,
   type TokenSource,
 } from './index.js';
-
-/** Awaits a promise that must reject and returns what it rejected with. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
-}
-
-async function kithError(promise: Promise<unknown>): Promise<KithError> {
-  const error = await rejection(promise);
-  expect(isKithError(error), `expected a KithError, got ${String(error)}`).to.equal(true);
-  return error as KithError;
-}
+import { kithError, rejection } from './test-support/expect-errors.js';
 
 // Compile-time checks: the codes are the exact union, and `get` resolves with a Customer.
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

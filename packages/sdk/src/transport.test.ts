@@ -6,23 +6,8 @@
 import { expect } from '@open-wc/testing';
 import { Customer, CustomerPage, FeedbackPage, FeedbackReceipt } from '@kith/schema';
 import { closedUrl, mintToken, serverInfo, tokenSource, UNKNOWN_ID, type KithServerInfo } from '../../../test/support/server-commands.js';
-import { isKithError, type KithError } from './errors.js';
 import { createTransport, withQuery, type TransportOptions } from './transport.js';
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
-}
-
-async function kithError(promise: Promise<unknown>): Promise<KithError> {
-  const error = await rejection(promise);
-  expect(isKithError(error), `expected a KithError, got ${String(error)}`).to.equal(true);
-  return error as KithError;
-}
+import { kithError, rejection } from './test-support/expect-errors.js';
 
 /** What one call of the wrapping fetch saw. */
 interface Seen {
