@@ -17,7 +17,8 @@ interface Subscriber {
   end?: ((reason: HubEndReason) => void) | undefined;
 }
 
-interface EventRow {
+/** An `events` row (also read by a customer's export). */
+export interface EventRow {
   id: number | string;
   topic: string;
   type: string;
@@ -26,9 +27,10 @@ interface EventRow {
   at: Date;
 }
 
-const COLUMNS = 'id, topic, type, audience, data, at';
+/** The columns of an {@link EventRow}, unqualified (one table in the query). */
+export const EVENT_COLUMNS = 'id, topic, type, audience, data, at';
 
-function toEvent(row: EventRow): HubEvent {
+export function toEvent(row: EventRow): HubEvent {
   return {
     id: String(row.id),
     topic: row.topic,
@@ -87,7 +89,7 @@ export class EventHub {
   /** Events of these topics after `afterId` (a `Last-Event-ID`), oldest first, at most `limit`. */
   async since(topics: readonly string[], afterId: string, limit = 500): Promise<HubEvent[]> {
     const { rows } = await this.#db.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events WHERE topic = ANY($1::text[]) AND id > $2::bigint ORDER BY id LIMIT $3`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE topic = ANY($1::text[]) AND id > $2::bigint ORDER BY id LIMIT $3`,
       [[...topics], afterId, limit],
     );
     return rows.map(toEvent);
@@ -143,7 +145,7 @@ export class EventHub {
         const ids = [...this.#pending.keys()];
         this.#pending.clear();
         try {
-          const { rows } = await this.#db.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]);
+          const { rows } = await this.#db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]);
           this.#dispatch(rows.map(toEvent));
         } catch (error) {
           this.#log(`events: could not read notified events (${(error as Error).message})`);

@@ -11,7 +11,8 @@ export async function lockValues(tx: Queryable): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [0x6b697476]);
 }
 
-interface StoredRow {
+/** A customer's stored value columns (the readers' and the demo seed's rows carry them too). */
+export interface CustomerValueColumns {
   id: string;
   currency: string;
   lifetime_value: number;
@@ -27,8 +28,8 @@ interface StoredRow {
   churn_score: number | null;
 }
 
-/** The stored columns of one customer's figures, in `StoredRow`'s shape. */
-function columns(id: string, currency: string, f: CustomerValueFigures): StoredRow {
+/** The stored columns of one customer's figures, in `CustomerValueColumns`'s shape. */
+function columns(id: string, currency: string, f: CustomerValueFigures): CustomerValueColumns {
   return {
     id, currency,
     lifetime_value: f.lifetimeValue,
@@ -46,7 +47,7 @@ function columns(id: string, currency: string, f: CustomerValueFigures): StoredR
 }
 
 const time = (d: Date | null) => d?.getTime() ?? null;
-const same = (a: StoredRow, b: StoredRow) =>
+const same = (a: CustomerValueColumns, b: CustomerValueColumns) =>
   a.lifetime_value === b.lifetime_value && a.order_count === b.order_count &&
   time(a.first_order_at) === time(b.first_order_at) && time(a.last_order_at) === time(b.last_order_at) &&
   a.rfm_recency === b.rfm_recency && a.rfm_frequency === b.rfm_frequency && a.rfm_monetary === b.rfm_monetary &&
@@ -60,7 +61,7 @@ const same = (a: StoredRow, b: StoredRow) =>
  * profile's edit counter) does not move. Returns how many customers changed.
  */
 export async function refreshValues(tx: Queryable, now: Date): Promise<number> {
-  const { rows: stored } = await tx.query<StoredRow>(
+  const { rows: stored } = await tx.query<CustomerValueColumns>(
     `SELECT id, currency, lifetime_value, order_count, first_order_at, last_order_at, rfm_recency, rfm_frequency,
             rfm_monetary, segment, key_account, churn_level, churn_score FROM customers ORDER BY id`,
   );

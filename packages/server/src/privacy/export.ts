@@ -12,8 +12,8 @@ import { SELECT_ORDERS, toOrder, type OrderRow } from '../orders/read.js';
 import { must } from '../util/must.js';
 import { visibleCustomers, type Visibility } from '../visibility/visibility.js';
 import { AUDIT_COLUMNS, toAuditRecord, type AuditRow } from '../audit/records.js';
+import { EVENT_COLUMNS, toEvent, type EventRow } from '../events/hub.js';
 import { DELIVERY_COLUMNS, toDelivery, type DeliveryRow } from '../webhooks/deliveries.js';
-import { EVENT_COLUMNS, toKithEvent, type EventRow } from './records.js';
 import type { DataSubject } from './subject.js';
 
 /**
@@ -47,7 +47,7 @@ export async function exportCustomer(db: Queryable, subject: DataSubject, viewer
     [id, subject.exactPatterns],
   );
   const events = await db.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.topic = $1 OR kith_mentions(e.data::text, $2) ORDER BY e.id`,
+    `SELECT ${EVENT_COLUMNS} FROM events WHERE topic = $1 OR kith_mentions(data::text, $2) ORDER BY id`,
     [`customer:${id}`, subject.exactPatterns],
   );
   const deliveries = await db.query<DeliveryRow>(
@@ -68,7 +68,11 @@ export async function exportCustomer(db: Queryable, subject: DataSubject, viewer
     shares: shares.rows.map((row) => ({ staffId: row.staff_id, createdAt: row.created_at.toISOString() })),
     tags: customer.tags,
     audit: audit.rows.map(toAuditRecord),
-    events: events.rows.map(toKithEvent),
+    // Who may receive an event is the server's routing, not data about the customer.
+    events: events.rows.map((row) => {
+      const { audience: _audience, ...event } = toEvent(row);
+      return event;
+    }),
     webhookDeliveries: deliveries.rows.map(toDelivery),
   };
 }

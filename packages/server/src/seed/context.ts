@@ -1,6 +1,7 @@
 import type { ContactChannel } from '@kith/schema';
 import type { DemoLocale } from './names.js';
 import { Random } from './random.js';
+import type { CustomerValueColumns } from '../ingestion/values.js';
 import type { OrderLineRow, OrderRow } from '../orders/read.js';
 
 /** The fixed PRNG seed of the demo data: same content on every install. */
@@ -50,8 +51,7 @@ export interface StaffSeed {
   manager_id: string | null;
 }
 
-export interface CustomerSeed {
-  id: string;
+export interface CustomerSeed extends CustomerValueColumns {
   external_id: string;
   /** Not stored: the preferred e-mail channel (the `email` column is generated from it). */
   email: string;
@@ -64,18 +64,6 @@ export interface CustomerSeed {
   owner_id: string | null;
   tags: string[];
   locale: DemoLocale;
-  currency: string;
-  lifetime_value: number;
-  order_count: number;
-  first_order_at: Date | null;
-  last_order_at: Date | null;
-  rfm_recency: number | null;
-  rfm_frequency: number | null;
-  rfm_monetary: number | null;
-  segment: string | null;
-  key_account: boolean;
-  churn_level: string | null;
-  churn_score: number | null;
   credit_limit: number | null;
   credit_used: number | null;
   credit_rating: string | null;
