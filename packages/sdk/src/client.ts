@@ -1,18 +1,11 @@
-import { createCredentials } from './credentials.js';
-import { createLive, type Live } from './live/live.js';
-import { createCustomers, type CustomersResource } from './resources/customers.js';
-import { createTransport, type TransportOptions } from './transport.js';
+import { createCore, type CoreOptions, type KithCore } from './core.js';
+import { resources, type Resources } from './resources/index.js';
 
 /** Options of {@link createClient}. */
-export type ClientOptions = TransportOptions;
+export type ClientOptions = CoreOptions;
 
-/** The Kith client: one object, resources under it. */
-export interface KithClient {
-  readonly customers: CustomersResource;
-  /** Live updates from `/v1/events`: one stream for every subscriber of this client. */
-  readonly live: Live;
-}
-
+/** The Kith client: the core (reads, writes, outbox, live, cache) with every resource under it. */
+export interface KithClient extends KithCore, Resources {}
 function checkOptions(options: ClientOptions): void {
   if (typeof options !== 'object' || options === null) throw new TypeError('createClient: options are required');
   const { baseUrl, key, token, timeoutMs } = options;
@@ -43,8 +36,6 @@ function checkOptions(options: ClientOptions): void {
  */
 export function createClient(options: ClientOptions): KithClient {
   checkOptions(options);
-  const credentials = createCredentials(options.key, options.token);
-  const transport = createTransport(options, credentials);
-  const live = createLive({ baseUrl: options.baseUrl, credentials, ...(options.fetch ? { fetch: options.fetch } : {}) });
-  return { customers: createCustomers(transport), live };
+  const core = createCore(options);
+  return Object.assign(core, resources(core));
 }

@@ -1,4 +1,5 @@
-import { createCredentials, type Credentials, type TokenSource } from './credentials.js';
+import { subjectOf, type Subject } from './claims.js';
+import { createCredentials, type Authorization, type Credentials, type TokenSource } from './credentials.js';
 import { KithError } from './errors.js';
 import { errorFromResponse } from './responses.js';
 import { retryPolicy, withRetries, type RetryOptions } from './retry.js';
@@ -29,6 +30,8 @@ export interface TransportOptions {
    * idempotency key are retried — every write has one unless the caller passes `null`.
    */
   retry?: RetryOptions | false | undefined;
+  /** A BCP 47 tag sent as `Accept-Language` (the language of the server's messages). */
+  locale?: string | undefined;
 }
 
 /** Per-call options. */
@@ -60,6 +63,17 @@ export interface TransportRequest<T = unknown> extends RequestOptions {
   ifMatch?: number | string | undefined;
   /** Validates the body (an `invalid_response` error when it does not match); else it is `unknown`. */
   schema?: ResponseSchema<T> | undefined;
+  /**
+   * Sends only under this subject's credential (see `claims.ts`): when the token function now
+   * speaks for someone else (a sign-out, another sign-in), the call fails with `unauthorized`
+   * before anything is sent. The outbox sets it, so a write goes out only as its author.
+   */
+  subject?: Subject | undefined;
+  /**
+   * A credential already asked for this call (the cache asks once for both the partition it
+   * reads and the request), used by the first try; a 401 still asks the token function again.
+   */
+  authorization?: Authorization | undefined;
 }
 
 /** A successful answer. */
@@ -71,6 +85,8 @@ export interface TransportResponse<T = unknown> {
   etag: string | null;
   /** True when the server answered a write from its idempotency record (`Idempotent-Replayed`). */
   replayed: boolean;
+  /** Whom the credential that got this answer speaks for (after a 401 it may be a newer token's). */
+  subject: Subject;
 }
 
 /** Sends requests and turns every failure into a {@link KithError}; knows nothing of resources. */
@@ -93,6 +109,8 @@ interface Prepared {
   url: string;
   headers: Record<string, string>;
   body: string | undefined;
+  subject: Subject | undefined;
+  authorization: Authorization | undefined;
 }
 
 /** `path?a=1&tag=x&tag=y`; `undefined` and `null` values are left out. */
@@ -160,9 +178,15 @@ export function createTransport(
     try {
       let response: Response;
       let token: number | null;
+      let subject: Subject;
       try {
-        const authorization = await credentials.authorization(controller.signal, after);
+        const authorization = after === undefined && call.authorization ? call.authorization : await credentials.authorization(controller.signal, after);
         token = authorization.call;
+        subject = subjectOf(authorization.header);
+        if (call.subject !== undefined && subject !== call.subject) {
+          const message = 'Not sent: it was written by someone else than the person the credential now speaks for.';
+          return { ok: false, error: new KithError('unauthorized', message), refused: null };
+        }
         phase = 'reach';
         response = await doFetch(call.url, {
           method: call.method,
@@ -194,7 +218,8 @@ export function createTransport(
         return { ok: false, error: new KithError('invalid_response', message, { status: response.status, cause: error }), refused: null };
       }
       const { status, headers } = response;
-      return { ok: true, response: { body, status, etag: headers.get('etag'), replayed: headers.get('idempotent-replayed') === 'true' } };
+      const replayed = headers.get('idempotent-replayed') === 'true';
+      return { ok: true, response: { body, status, etag: headers.get('etag'), replayed, subject } };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', forward);
@@ -216,6 +241,7 @@ export function createTransport(
     const { method, signal, body, ifMatch, schema } = request;
     signal?.throwIfAborted();
     const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.locale) headers['accept-language'] = options.locale;
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (ifMatch !== undefined) headers['if-match'] = typeof ifMatch === 'string' && ifMatch.startsWith('"') ? ifMatch : `"${ifMatch}"`;
     // Made once per call, before the first attempt: every retry of this write carries it.
@@ -226,6 +252,8 @@ export function createTransport(
       url: `${baseUrl}${withQuery(request.path, request.query)}`,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
+      subject: request.subject,
+      authorization: request.authorization,
     };
     // A write without a key could be applied twice if an attempt's answer was lost: sent once.
     const safe = method === 'GET' || Boolean(key);

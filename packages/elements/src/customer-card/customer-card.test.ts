@@ -291,10 +291,10 @@ describe('<kith-customer-card> against the real server', () => {
   });
 
   it('renders user-written text as text, never as markup', async () => {
-    // A fake client, not a server mock: the real server's data cannot carry this name today;
-    // this checks rendering only.
+    // A fetch that answers the hostile record, through the real SDK: this checks rendering only.
     const hostile = { ...sample, name: '<img src=x onerror="window.__kithXss=1">', company: '<b>bold</b>' };
-    const client: KithClient = { ...createClient({ baseUrl: location.origin, key: 'pk_render_only' }), customers: { get: async () => hostile } };
+    const answer = async () => new Response(JSON.stringify(hostile), { status: 200, headers: { 'content-type': 'application/json' } });
+    const client: KithClient = createClient({ baseUrl: location.origin, key: 'pk_render_only', fetch: answer, cache: false });
     const el = await fixture<KithCustomerCard>(html`<kith-customer-card .client=${client} customer-id=${sample.id}></kith-customer-card>`);
     await until(el, 'ready');
     await el.updateComplete;

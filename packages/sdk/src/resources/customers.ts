@@ -1,18 +1,15 @@
 import { Customer } from '@kith/schema';
-import type { RequestOptions, Transport } from '../transport.js';
-import { parseResponse } from '../validate.js';
+import type { KithCore } from '../core.js';
+import type { Read, ReadOptions } from '../reads/types.js';
 
-/** Reads of customers. Writes, lists and the cache arrive with later issues. */
+/** Customers: reads (cached, live on `customer:<id>`). */
 export interface CustomersResource {
-  /** Fetches one customer by id, validated against the `Customer` schema. */
-  get(id: string, options?: RequestOptions): Promise<Customer>;
+  /** One customer by id, validated against `Customer`; observed, it follows `customer:<id>`. */
+  get(id: string, options?: ReadOptions): Read<Customer>;
 }
 
-export function createCustomers(transport: Transport): CustomersResource {
+export function customers(core: KithCore): CustomersResource {
   return {
-    async get(id, options) {
-      const body = await transport.get(`/v1/customers/${encodeURIComponent(id)}`, options);
-      return parseResponse(Customer, body, 'customer');
-    },
+    get: (id, options) => core.read({ path: `/v1/customers/${encodeURIComponent(id)}`, schema: Customer, topics: [`customer:${id}`] }, options),
   };
 }
