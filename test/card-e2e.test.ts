@@ -2,7 +2,7 @@
 // @kith/server, including the server going away and coming back.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createClient, type Customer } from '@kith/sdk';
+import { createClient, type Customer, type KithClient } from '@kith/sdk';
 import '@kith/elements/customer-card.js';
 import '@kith/elements/provider.js';
 import type { KithCustomerCard } from '@kith/elements';
@@ -52,7 +52,7 @@ describe('customer card end to end', () => {
     expect(part(el, 'name')?.textContent?.trim()).to.equal(sample.name);
   });
 
-  it('shows the error state while the server is down, and the data after Retry once it is back', async function () {
+  it('with nothing saved, shows the error state while the server is down, and the data after Retry once it is back', async function () {
     this.timeout(60_000);
     await stopServer();
     const el = await card();
@@ -68,5 +68,68 @@ describe('customer card end to end', () => {
     await until(el, 'ready');
     await el.updateComplete;
     expect(part(el, 'name')?.textContent?.trim()).to.equal(sample.name);
+  });
+
+  const standalone = async (client: KithClient) =>
+    fixture<KithCustomerCard>(html`<kith-customer-card .client=${client} customer-id=${server.sampleCustomerId}></kith-customer-card>`);
+
+  it('shows saved data with an offline notice while the server is down (single-page navigation), fresh data after Retry', async function () {
+    this.timeout(60_000);
+    const client = createClient({ baseUrl: server.url, key: server.publishableKey, token, cache: { name: `e2e-spa-${Date.now()}` } });
+    const first = await standalone(client);
+    await until(first, 'ready');
+    first.remove(); // the page navigates away…
+
+    await stopServer();
+    const el = await standalone(client); // …and back: the same client, its memory cache warm
+    expect(el.status, 'the saved customer is shown at once').to.equal('ready');
+    await el.updateComplete;
+    expect(part(el, 'name')?.textContent?.trim()).to.equal(sample.name);
+    await until(el, 'stale');
+    await el.updateComplete;
+    expect(el.error?.code).to.equal('network');
+    expect(part(el, 'name')?.textContent?.trim()).to.equal(sample.name);
+    expect(part(el, 'status')?.textContent).to.contain('offline');
+    expect(part(el, 'retry-button')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+
+    await startServer();
+    part(el, 'retry-button')?.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(el, 'ready');
+    expect(el.error).to.equal(undefined);
+  });
+
+  it('a new page shows the customer saved in IndexedDB, with the offline notice, while the server is down', async function () {
+    this.timeout(60_000);
+    // Staff data is kept in memory only unless the page opts in; this page opts in.
+    const cache = { name: `e2e-idb-${Date.now()}`, persistStaff: true };
+    const earlier = createClient({ baseUrl: server.url, key: server.publishableKey, token, cache });
+    await earlier.customers.get(server.sampleCustomerId);
+    // The answer is written to IndexedDB after it is returned: wait until a new client can restore it.
+    await waitUntil(async () => {
+      const probe = createClient({ baseUrl: server.url, key: server.publishableKey, token, cache });
+      const found = await new Promise<boolean>((resolve) => {
+        const stop = probe.customers.get(server.sampleCustomerId).subscribe((state) => {
+          if (state.source === 'storage' || state.source === 'network') {
+            resolve(state.source === 'storage');
+            queueMicrotask(() => stop());
+          }
+        });
+      });
+      probe.close();
+      return found;
+    }, 'the customer never reached IndexedDB', { timeout: 10_000 });
+    earlier.close();
+
+    await stopServer();
+    const el = await standalone(createClient({ baseUrl: server.url, key: server.publishableKey, token, cache }));
+    await until(el, 'stale');
+    await el.updateComplete;
+    expect(part(el, 'name')?.textContent?.trim()).to.equal(sample.name);
+    expect(el.error?.code).to.equal('network');
+    expect(part(el, 'status')?.textContent).to.contain('offline');
+    await expect(el).to.be.accessible();
+    await startServer();
   });
 });

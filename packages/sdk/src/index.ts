@@ -8,4 +8,9 @@ export type { HttpMethod, QueryValue, RequestOptions, TransportRequest, Transpor
 export type { RetryOptions } from './retry.js';
 export type { Live, LiveBackoff, LiveStatus, SubscribeOptions } from './live/live.js';
 export type { ResponseIssue } from './validate.js';
+export { createCore } from './core.js';
+export type { CacheOptions, CacheStatus, CacheStatusEvent, CoreOptions, KithCore, OutboxOptions, SendSpec } from './core.js';
+export type { Read, ReadOptions, ReadSource, ReadSpec, ReadState } from './reads/types.js';
+export type { Outbox, OutboxEntry, OutboxEvent, OutboxState, WriteResult, WriteSpec } from './outbox/types.js';
+export type { Resources } from './resources/index.js';
 export type { Customer, KithEvent, Topic } from '@kith/schema';

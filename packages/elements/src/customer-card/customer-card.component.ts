@@ -20,16 +20,17 @@ import { customerCardStyles } from './customer-card.styles.js';
  * from the card's own `base-url` and `key`. Customer data needs a staff (or the customer's own)
  * token: a card with a key alone shows the not-authorised state ("Staff sign-in needed"); give
  * a provider a `.token` function, or pass a `.client` made with one. Loading, error (with
- * Retry), not-authorised (with Retry), not-found and not-configured states are rendered on purpose.
+ * Retry), stale (saved data with a notice and Retry, when the latest cannot be loaded), not-authorised
+ * (with Retry), not-found and not-configured states are rendered on purpose.
  *
  * @csspart base - The card box.
  * @csspart name - The customer's name.
  * @csspart company - The company value.
  * @csspart tier - The loyalty tier value.
  * @csspart value - The formatted lifetime value.
- * @csspart status - The status message (loading, error, not authorised, not found, not configured).
+ * @csspart status - The status message (loading, stale, error, not authorised, not found, not configured).
  * @csspart status-title - The heading of the not-authorised message ("Staff sign-in needed").
- * @csspart retry-button - The Retry button of the error and not-authorised states.
+ * @csspart retry-button - The Retry button of the stale, error and not-authorised states.
  * @csspart skeleton - Each placeholder bar of the loading state.
  *
  * @cssprop --kith-card-background - Card background; defaults to `--kith-color-surface`.
@@ -40,8 +41,8 @@ import { customerCardStyles } from './customer-card.styles.js';
  * @cssprop --kith-card-shadow - Box shadow; defaults to `--kith-shadow`.
  * @cssprop --kith-card-accent - Tier colour; defaults to `--kith-color-accent`.
  *
- * @fires kith-load - The customer arrived and is shown. Detail: `{ customer }`.
- * @fires kith-error - The customer could not be loaded (`not_found` and `forbidden` included). Detail: `{ code, error }`.
+ * @fires kith-load - A customer is shown: saved data at once, then each newer version. Detail: `{ customer }`.
+ * @fires kith-error - The customer could not be loaded (`not_found` and `forbidden` included; also while saved data is shown). Detail: `{ code, error }`.
  */
 export class KithCustomerCard extends KithElement {
   static override styles = [tokens, hostReset, customerCardStyles];
@@ -80,22 +81,22 @@ export class KithCustomerCard extends KithElement {
       const client = this.resolvedClient;
       return client && this.customerId ? [client, this.customerId] : undefined;
     },
-    fetch: ([client, id], signal) => client.customers.get(id, { signal }),
+    read: ([client, id]) => client.customers.get(id),
     onReady: (customer) => this.emit('kith-load', { customer }),
     onError: (error) => this.emit('kith-error', { code: error.code, error }),
   });
 
-  /** The state shown: `idle`, `loading`, `ready`, `error`, `not_found` or `not_authorized`. */
+  /** The state shown: `idle`, `loading`, `ready`, `stale` (saved data, the latest could not be loaded), `error`, `not_found` or `not_authorized`. */
   get status(): ResourceStatus {
     return this.resource.status;
   }
 
-  /** The customer shown, once `status` is `ready`. */
+  /** The customer shown, once `status` is `ready` or `stale`. */
   get customer(): Customer | undefined {
     return this.resource.value;
   }
 
-  /** The error shown, when `status` is `error`, `not_found` or `not_authorized`. */
+  /** The error shown, when `status` is `stale`, `error`, `not_found` or `not_authorized`. */
   get error(): KithError | undefined {
     return this.resource.error;
   }
@@ -129,12 +130,13 @@ export class KithCustomerCard extends KithElement {
     const t = this.localize.t.customerCard;
     const status = this.resource.status;
     const customer = this.resource.value;
-    const label = customer && status === ResourceStatus.ready ? t.label(customer.name) : nothing;
-    const canRetry = status === ResourceStatus.error || status === ResourceStatus.notAuthorized;
+    const shown = customer && (status === ResourceStatus.ready || status === ResourceStatus.stale);
+    const label = shown ? t.label(customer.name) : nothing;
+    const canRetry = status === ResourceStatus.error || status === ResourceStatus.notAuthorized || status === ResourceStatus.stale;
     return html`
       <article class="kith-root card" part="base" lang=${this.localize.t.$lang} tabindex="-1"
         aria-busy=${status === ResourceStatus.loading ? 'true' : 'false'} aria-label=${label}>
-        ${status === ResourceStatus.ready && customer ? this.renderCustomer(customer) : nothing}
+        ${shown ? this.renderCustomer(customer) : nothing}
         ${status === ResourceStatus.loading ? this.renderSkeleton() : nothing}
         <p class="status ${this.statusClass(status)}" part="status" role="status">${this.statusText(status)}</p>
         ${canRetry
@@ -180,6 +182,7 @@ export class KithCustomerCard extends KithElement {
   private statusClass(status: ResourceStatus): string {
     if (status === ResourceStatus.error) return 'error';
     if (status === ResourceStatus.notAuthorized) return 'locked';
+    if (status === ResourceStatus.stale) return 'stale';
     if (status === ResourceStatus.loading) return 'visually-hidden';
     return 'muted';
   }
@@ -194,6 +197,8 @@ export class KithCustomerCard extends KithElement {
         return t.loading;
       case ResourceStatus.notFound:
         return t.notFound;
+      case ResourceStatus.stale:
+        return this.resource.error?.code === 'network' || this.resource.error?.code === 'timeout' ? t.stale.offline : t.stale.failed;
       case ResourceStatus.error:
         return this.resource.error ? t.errors[this.resource.error.code] : t.errors.server;
       case ResourceStatus.idle:

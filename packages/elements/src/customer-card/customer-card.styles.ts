@@ -75,6 +75,11 @@ export const customerCardStyles = css`
   .status.muted {
     color: var(--_kith-muted);
   }
+  .status.stale {
+    margin-top: var(--_kith-space-2);
+    color: var(--_kith-muted);
+    font-size: 0.875em;
+  }
   .status.locked {
     padding: var(--_kith-space-2) var(--_kith-space-3);
     border-inline-start: 4px solid var(--kith-card-accent);

@@ -1,12 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isKithError, KithError } from '@kith/sdk';
+import { isKithError, KithError, type Read, type ReadState } from '@kith/sdk';
 
-/** The states a fetched resource goes through; each one is rendered on purpose. */
+/** The states a read goes through; each one is rendered on purpose. */
 export const ResourceStatus = {
-  /** Nothing to fetch yet (no id, or no client configured). */
+  /** Nothing to read yet (no id, or no client configured). */
   idle: 'idle',
   loading: 'loading',
   ready: 'ready',
+  /** Saved data shown because the latest could not be loaded (offline, server down): `error` says why. */
+  stale: 'stale',
   error: 'error',
   notFound: 'not_found',
   /** The credential may not read it (`forbidden`): a sign-in (a token) is needed. */
@@ -15,20 +17,29 @@ export const ResourceStatus = {
 export type ResourceStatus = (typeof ResourceStatus)[keyof typeof ResourceStatus];
 
 export interface ResourceOptions<T, A extends readonly unknown[]> {
-  /** What to fetch now; `undefined` means nothing. A change (element-wise `===`) re-fetches. */
+  /** What to read now; `undefined` means nothing. A change (element-wise `===`) reads again. */
   args: () => A | undefined;
-  /** Fetches; must honour the signal (it aborts on a new fetch and on disconnect). */
-  fetch: (args: A, signal: AbortSignal) => Promise<T>;
+  /** The SDK read to observe (cached value at once, then fresh, then live). */
+  read: (args: A) => Read<T>;
+  /** New data is shown (cached, fresh or live). */
   onReady?: (value: T) => void;
+  /** Nothing can be shown, or saved data is shown because the latest could not be loaded. */
   onError?: (error: KithError) => void;
 }
 
 const sameArgs = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined) =>
   a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((value, i) => value === b[i]));
 
+/** Errors after which saved data must not be shown any more: the credential may no longer read it. */
+const HIDES_DATA = new Set(['not_found', 'forbidden', 'unauthorized']);
+
+const toKithError = (reason: unknown) =>
+  isKithError(reason) ? reason : new KithError('server', reason instanceof Error ? reason.message : String(reason), { cause: reason });
+
 /**
- * Carries a fetch for an element: re-fetches when its arguments change, aborts the request in
- * flight on a change or disconnect (and resumes on reconnect), exposes status/value/error.
+ * Binds an SDK read to an element: observes it while connected (stops on disconnect, which
+ * cancels the request when nobody else reads it, and starts again on reconnect), reads again
+ * when the arguments change, and exposes status/value/error for the render.
  */
 export class ResourceController<T, A extends readonly unknown[]> implements ReactiveController {
   status: ResourceStatus = ResourceStatus.idle;
@@ -38,7 +49,7 @@ export class ResourceController<T, A extends readonly unknown[]> implements Reac
   readonly #host: ReactiveControllerHost;
   readonly #options: ResourceOptions<T, A>;
   #args: A | undefined = undefined;
-  #inFlight: AbortController | undefined = undefined;
+  #stop: (() => void) | undefined = undefined;
   #interrupted = false;
 
   constructor(host: ReactiveControllerHost, options: ResourceOptions<T, A>) {
@@ -52,9 +63,9 @@ export class ResourceController<T, A extends readonly unknown[]> implements Reac
   }
 
   hostDisconnected(): void {
-    if (this.#inFlight) {
-      this.#inFlight.abort();
-      this.#inFlight = undefined;
+    if (this.#stop) {
+      this.#stop();
+      this.#stop = undefined;
       this.#interrupted = true;
     }
   }
@@ -65,48 +76,61 @@ export class ResourceController<T, A extends readonly unknown[]> implements Reac
     if (this.#interrupted || !sameArgs(args, this.#args)) this.#run(args);
   }
 
-  /** Fetches again with the current arguments (a Retry button). */
+  /** Reads again with the current arguments (a Retry button). */
   retry(): void {
     this.#run(this.#options.args());
     this.#host.requestUpdate();
   }
 
   #run(args: A | undefined): void {
-    this.#inFlight?.abort();
-    this.#inFlight = undefined;
+    this.#stop?.();
+    this.#stop = undefined;
     this.#interrupted = false;
+    const changed = !sameArgs(args, this.#args);
     this.#args = args;
-    this.value = undefined;
+    if (changed) this.value = undefined;
     this.error = undefined;
     if (args === undefined) {
       this.status = ResourceStatus.idle;
+      this.value = undefined;
       return;
     }
-    const controller = new AbortController();
-    this.#inFlight = controller;
-    this.status = ResourceStatus.loading;
-    this.#options.fetch(args, controller.signal).then(
-      (value) => {
-        if (controller !== this.#inFlight) return;
-        this.#inFlight = undefined;
-        this.status = ResourceStatus.ready;
-        this.value = value;
-        this.#host.requestUpdate();
-        this.#options.onReady?.(value);
-      },
-      (reason: unknown) => {
-        if (controller !== this.#inFlight || controller.signal.aborted) return;
-        this.#inFlight = undefined;
-        // A custom client that throws something else is still reported as a typed error.
-        const error = isKithError(reason)
-          ? reason
-          : new KithError('server', reason instanceof Error ? reason.message : String(reason), { cause: reason });
-        this.status =
-          error.code === 'not_found' ? ResourceStatus.notFound : error.code === 'forbidden' ? ResourceStatus.notAuthorized : ResourceStatus.error;
-        this.error = error;
-        this.#host.requestUpdate();
-        this.#options.onError?.(error);
-      },
-    );
+    this.status = this.value === undefined ? ResourceStatus.loading : this.status;
+    let read: Read<T>;
+    try {
+      read = this.#options.read(args);
+    } catch (reason) {
+      this.#apply({ status: 'error', data: undefined, source: undefined, fetchedAt: undefined, error: toKithError(reason), revalidating: false }, true);
+      return;
+    }
+    let synchronous = true;
+    this.#stop = read.subscribe((state) => this.#apply(state, !synchronous));
+    synchronous = false;
+  }
+
+  /** Maps the read's state onto the element's; `update` is false during `hostUpdate` (render follows anyway). */
+  #apply(state: ReadState<T>, update: boolean): void {
+    const before = { status: this.status, value: this.value, error: this.error };
+    const error = state.error ? toKithError(state.error) : undefined;
+    if (error && HIDES_DATA.has(error.code)) {
+      this.value = undefined;
+      this.error = error;
+      this.status =
+        error.code === 'not_found' ? ResourceStatus.notFound : error.code === 'forbidden' ? ResourceStatus.notAuthorized : ResourceStatus.error;
+    } else if (state.data !== undefined) {
+      this.value = state.data;
+      this.error = error;
+      this.status = error ? ResourceStatus.stale : ResourceStatus.ready;
+    } else if (error) {
+      this.value = undefined;
+      this.error = error;
+      this.status = ResourceStatus.error;
+    } else {
+      this.status = ResourceStatus.loading;
+    }
+    if (before.status === this.status && before.value === this.value && before.error === this.error) return;
+    if (update) this.#host.requestUpdate();
+    if (this.value !== undefined && this.value !== before.value) this.#options.onReady?.(this.value);
+    if (this.error && this.error !== before.error) this.#options.onError?.(this.error);
   }
 }

@@ -18,6 +18,10 @@ const en: Translation = {
     },
     noCustomer: 'No customer selected.',
     retry: 'Retry',
+    stale: {
+      offline: 'You are offline: showing saved data. It may be out of date.',
+      failed: 'Showing saved data: the latest could not be loaded.',
+    },
     errors: {
       network: 'The customer could not be loaded: the server cannot be reached.',
       timeout: 'The customer could not be loaded: the server took too long to answer.',

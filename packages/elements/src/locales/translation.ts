@@ -25,6 +25,8 @@ export interface Translation {
     /** Shown when there is a client but no customer-id. */
     noCustomer: string;
     retry: string;
+    /** Shown under saved data when the latest could not be loaded: offline (network, timeout) or another failure. */
+    stale: { offline: string; failed: string };
     errors: Record<KithErrorCode, string>;
   };
 }

@@ -18,6 +18,10 @@ const zhHans: Translation = {
     },
     noCustomer: '未选择客户。',
     retry: '重试',
+    stale: {
+      offline: '您已离线：显示的是已保存的数据，可能不是最新的。',
+      failed: '显示的是已保存的数据：无法加载最新数据。',
+    },
     errors: {
       network: '无法加载客户：无法连接服务器。',
       timeout: '无法加载客户：服务器响应超时。',

@@ -18,6 +18,10 @@ const zhHant: Translation = {
     },
     noCustomer: '未選擇客戶。',
     retry: '重試',
+    stale: {
+      offline: '您已離線：顯示的是已儲存的資料，可能不是最新的。',
+      failed: '顯示的是已儲存的資料：無法載入最新資料。',
+    },
     errors: {
       network: '無法載入客戶：無法連線至伺服器。',
       timeout: '無法載入客戶：伺服器回應逾時。',

@@ -80,7 +80,11 @@ export function createCacheStore<E = CacheEntry>(options: CacheStoreOptions = {}
     void (data.p !== undefined && data.k !== undefined ? memory.remove(data.p, data.k) : memory.clear(data.p));
     emit({ type: 'stale', partition: data.p, key: data.k });
   });
-  const tell = (message: Message) => channel?.postMessage(message);
+  let channelClosed = false;
+  // After close() (a page tearing the client down) a late write stays local: the channel is gone.
+  const tell = (message: Message) => {
+    if (!channelClosed) channel?.postMessage(message);
+  };
 
   const degrade = (reason: DegradedReason, error: unknown) => {
     if (degraded) return;
@@ -173,6 +177,7 @@ export function createCacheStore<E = CacheEntry>(options: CacheStoreOptions = {}
       return () => listeners.delete(listener);
     },
     close() {
+      channelClosed = true;
       channel?.close();
       void connection?.then(([db]) => db.close(), () => undefined);
       connection = undefined;

@@ -205,6 +205,7 @@ export function createReads(deps: ReadsDeps): Reads {
           return response.body;
         }
         set(entry, { status: 'fresh', data: response.body, source, fetchedAt, error: undefined, revalidating: false });
+        follow(entry);
         void store.persist(partition.name, key, { data: response.body, fetchedAt });
         return response.body;
       } catch (caught) {
@@ -246,17 +247,24 @@ export function createReads(deps: ReadsDeps): Reads {
     );
   }
 
+  /**
+   * Follows the entry's topics while it is observed — once the server has answered it: a topic the
+   * credential may not follow would end the client's one stream for every other reader too.
+   */
+  function follow(entry: Entry): void {
+    const topics = entry.spec.topics;
+    if (entry.stopLive || entry.observations.size === 0 || entry.state.status !== 'fresh' || !topics?.length) return;
+    try {
+      entry.stopLive = live.subscribe(topics, () => void fetchInto(entry, 'live').catch(() => undefined));
+    } catch {
+      // More than 20 topics on this client: the read works, without live updates.
+    }
+  }
+
   function attach(observation: Observation, entry: Entry): void {
     observation.entry = entry;
     entry.observations.add(observation);
-    const topics = entry.spec.topics;
-    if (!entry.stopLive && topics && topics.length > 0) {
-      try {
-        entry.stopLive = live.subscribe(topics, () => void fetchInto(entry, 'live').catch(() => undefined));
-      } catch {
-        // More than 20 topics on this client: the read works, without live updates.
-      }
-    }
+    follow(entry);
   }
 
   function detach(observation: Observation): void {
