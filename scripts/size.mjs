@@ -45,9 +45,21 @@ row('peer: Shoelace 2.20.1 <sl-rating> (with Lit)', peerBytes);
 const lit = await bundle({ lit: 'lit' });
 row('baseline: lit (everything)', eager(lit, 'lit.js'));
 
-// The SDK's entry and the schema it validates with: what a portal page built on the SDK pays.
-const sdk = await bundle({ sdk: 'packages/sdk/src/index.ts' });
-row('@kith/sdk entry (client, customers, errors), alone', eager(sdk, 'sdk.js'));
+// The SDK: the core (client, cache with idb, outbox, live — what every element stands on), the
+// whole client with every resource, and analytics apart. The core loads idb on its first durable
+// write and the live-event and error schemas (zod) on the first stream or failure: the eager
+// figure is what loads before the first read, the other adds every chunk it may import.
+const sdk = await bundle({ core: 'packages/sdk/src/core.ts', sdk: 'packages/sdk/src/index.ts', analytics: 'packages/sdk/src/analytics/index.ts' });
+const withLazy = (fileName, seen = new Set()) => {
+  if (seen.has(fileName)) return 0;
+  seen.add(fileName);
+  const chunk = sdk.get(fileName);
+  return gz(chunk.code) + [...chunk.imports, ...chunk.dynamicImports].reduce((sum, dep) => sum + withLazy(dep, seen), 0);
+};
+row('@kith/sdk core entry (createCore: client, cache, outbox, live), eager', eager(sdk, 'core.js'), 'target ≤ 8,000 B; peer TanStack core + persist + idb-keyval 9,107 B');
+row('@kith/sdk core entry + every lazy chunk it may load (idb; event and error schemas with zod)', withLazy('core.js'));
+row('@kith/sdk full client (createClient, every resource), eager', eager(sdk, 'sdk.js'));
+row('@kith/sdk/analytics, alone', eager(sdk, 'analytics.js'));
 
 // Each element entry bundled alone: what a page that imports just that element pays.
 for (const [name, file] of Object.entries(elementEntries())) {

@@ -1,14 +1,13 @@
 import * as z from 'zod/mini';
 import { Timestamp } from './common.js';
-
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+import { TOPIC_PATTERN } from './topic-pattern.js';
 
 /**
  * A live-update topic: one customer's record and activity, one pipeline's board, one
  * product's public reviews (by Kith's product id), or the staff feedback inbox.
  */
 export const Topic = z.string().check(
-  z.regex(new RegExp(`^(?:(?:customer|pipeline|product):${UUID}|inbox)$`), 'Must be customer:<id>, pipeline:<id>, product:<id> or inbox'),
+  z.regex(TOPIC_PATTERN, 'Must be customer:<id>, pipeline:<id>, product:<id> or inbox'),
 );
 export type Topic = z.infer<typeof Topic>;
 

@@ -1,4 +1,4 @@
-import { ErrorEnvelope } from '@kith/schema';
+import type { ErrorEnvelope } from '@kith/schema';
 import { KithError, type KithErrorCode } from './errors.js';
 
 /** Server error codes → SDK codes (the server's vocabulary is wider than a caller needs). */
@@ -51,8 +51,11 @@ export async function errorFromResponse(response: Response): Promise<KithError> 
   } catch {
     body = undefined;
   }
-  const envelope = ErrorEnvelope.safeParse(body);
-  if (envelope.success) {
+  // The envelope's schema (and zod) loads with the first failure, not with the core; if the chunk
+  // cannot be fetched, the status alone still gives the error its code.
+  const schema = await import('./error-schema.js').then((module) => module.ErrorEnvelope, () => undefined);
+  const envelope = schema?.safeParse(body);
+  if (envelope?.success) {
     const { code, message, details } = envelope.data.error;
     return new KithError(FROM_SERVER[code], message, { status: response.status, details, retryAfterSeconds: retryAfter });
   }

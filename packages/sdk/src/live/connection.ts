@@ -1,6 +1,6 @@
 // One `GET /v1/events` request, read to its end. It never throws: the outcome says how the
 // stream ended, and the live manager (live.ts) decides what to do next.
-import { StreamEnd } from '@kith/schema';
+import type { StreamEnd } from '@kith/schema';
 import { createSseParser, type SseMessage } from './sse.js';
 
 export interface StreamRequest {
@@ -21,6 +21,10 @@ export interface StreamRequest {
   onMessage(message: SseMessage): void;
   onRetry(ms: number): void;
 }
+
+/** The reasons of `StreamEnd` (checked against its type both ways), without bundling zod for them. */
+const END_REASONS: Record<StreamEnd['reason'], true> = { token_expired: true, key_revoked: true, server_closing: true };
+const isEndReason = (value: unknown): value is StreamEnd['reason'] => typeof value === 'string' && Object.hasOwn(END_REASONS, value);
 
 export type StreamOutcome =
   /** The server said why it closes. */
@@ -58,9 +62,9 @@ export async function readStream(request: StreamRequest): Promise<StreamOutcome>
       } catch {
         end = null;
       }
-      const parsed = StreamEnd.safeParse(end);
+      const reason = typeof end === 'object' && end !== null ? (end as { reason?: unknown }).reason : undefined;
       // An `end` of a reason this SDK does not know is treated like a shutdown: reconnect.
-      ended = parsed.success ? parsed.data.reason : 'server_closing';
+      ended = isEndReason(reason) ? reason : 'server_closing';
     },
   });
   try {
