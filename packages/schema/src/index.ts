@@ -28,6 +28,7 @@ export * from './api-ingestion.js';
 export * from './api-analytics.js';
 export * from './api-audit.js';
 export * from './event.js';
+export * from './topic-pattern.js';
 export * from './api-webhooks.js';
 export * from './api-privacy.js';
 export * from './api-keys.js';
