@@ -5,7 +5,8 @@ import { subjectOf, type Subject } from './claims.js';
 import { createCacheStore, type CacheEvent, type CacheStore, type DegradedReason } from './cache/index.js';
 import { createCredentials } from './credentials.js';
 import { KithError } from './errors.js';
-import { createLive, type Live } from './live/live.js';
+import { createLazyLive } from './live/lazy.js';
+import type { Live } from './live/live.js';
 import { createOutbox } from './outbox/outbox.js';
 import type { Outbox, WriteResult, WriteSpec } from './outbox/types.js';
 import { createReads, type Credentialed, type Partition } from './reads/reads.js';
@@ -121,7 +122,7 @@ export function createCore(options: CoreOptions): KithCore {
   const now = options.now ?? Date.now;
   const credentials = createCredentials(options.key, options.token);
   const transport = createTransport(options, credentials);
-  const live = createLive({ baseUrl, credentials, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const live = createLazyLive({ baseUrl, credentials, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const cacheOptions = options.cache === false ? { indexedDB: null } : (options.cache ?? {});
   const store: CacheStore = createCacheStore({
     name: cacheOptions.name ?? 'kith-cache',

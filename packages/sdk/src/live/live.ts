@@ -1,18 +1,17 @@
 // Live updates: one `/v1/events` stream per client for the union of what its subscribers
 // follow, kept open across network drops, restarts and token expiry, and fanned out by topic.
-import { TOPIC_PATTERN, type KithEvent, type Topic } from '@kith/schema';
+import type { KithEvent, Topic } from '@kith/schema';
 import type { Authorization, Credentials } from '../credentials.js';
 import { isKithError, KithError } from '../errors.js';
 import { parseResponse, type ResponseSchema } from '../validate.js';
 import { readStream, type StreamOutcome } from './connection.js';
 import type { SseMessage } from './sse.js';
 import { refreshDelay, tokenExpiry } from './token-expiry.js';
+import { checkTopics, MAX_LIVE_TOPICS } from './topics.js';
 
 /** What an element can show about the stream. */
 export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'offline' | 'forbidden' | 'closed';
 
-/** The server's limit of topics per stream. */
-export const MAX_LIVE_TOPICS = 20;
 
 export interface LiveBackoff {
   /** First delay when the server sent no `retry:` (which otherwise is the base); default 1000 ms. */
@@ -266,10 +265,7 @@ export function createLive(options: LiveOptions): Live {
 
   return {
     subscribe(topics, onEvent, subscribeOptions = {}) {
-      if (!topics.length) throw new TypeError('live.subscribe: no topic');
-      for (const topic of topics) {
-        if (typeof topic !== 'string' || !TOPIC_PATTERN.test(topic)) throw new TypeError(`live.subscribe: ${JSON.stringify(topic)} is not a topic`);
-      }
+      checkTopics(topics);
       const subscriber: Subscriber = { topics: new Set(topics), onEvent, options: subscribeOptions };
       subscribers.add(subscriber);
       if (union().length > MAX_LIVE_TOPICS) {
