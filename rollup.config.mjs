@@ -33,6 +33,14 @@ export function elementEntries() {
   return entries;
 }
 
+/** The SDK's resource modules, each its own export (`@kith/sdk/resources/<name>`). */
+function sdkResourceEntries() {
+  const dir = 'packages/sdk/src/resources';
+  if (!existsSync(dir)) return {};
+  const names = readdirSync(dir).filter((file) => /^[a-z-]+\.ts$/.test(file) && !['index.ts', 'shared.ts', 'fixtures.ts'].includes(file));
+  return Object.fromEntries(names.map((file) => [`resources/${file.slice(0, -3)}`, join(dir, file)]));
+}
+
 const library = (pkg, inputs) => ({
   input: inputs,
   external: isBare,
@@ -58,7 +66,7 @@ const dropIn = existsSync('packages/elements/src/drop-in.ts')
 
 export default [
   library('schema', { index: 'packages/schema/src/index.ts' }),
-  library('sdk', { index: 'packages/sdk/src/index.ts', analytics: 'packages/sdk/src/analytics/index.ts' }),
+  library('sdk', { index: 'packages/sdk/src/index.ts', analytics: 'packages/sdk/src/analytics/index.ts', ...sdkResourceEntries() }),
   library('elements', { index: 'packages/elements/src/index.ts', ...elementEntries() }),
   library('server', { index: 'packages/server/src/index.ts', bin: 'packages/server/src/bin.ts' }),
   ...dropIn,

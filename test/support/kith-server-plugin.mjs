@@ -13,6 +13,11 @@
 //   'kith-server-stop'  stops the session's isolated server if it has one, else the shared one.
 //   'kith-server-start' starts it again on the SAME data folder and port: keys and ids stay valid.
 //   'kith-closed-url'   → { url } of a loopback port where nothing listens (a "server down" URL).
+//   'kith-fault-proxy'  payload { mode, retryAfterSeconds? } → { url, mode, forwarded, dropped, refused, limited }:
+//                       the session's fault-injecting proxy (test/support/fault-proxy.mjs, started on
+//                       first use) in front of the server the session uses, switched to `mode`
+//                       ('pass' | 'down' | 'drop-answer-once' | 'rate-limit-once'); without `mode`
+//                       it only reports the counts since the last switch.
 //   'kith-token'        payload { kind: 'staff' | 'customer', subject?, scopes?, expiresInSeconds? }
 //                       → { token, expiresAt }: minted by `POST /v1/tokens` with the demo secret
 //                       key on the server the session uses (its isolated one, else the shared
@@ -27,6 +32,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startFaultProxy } from './fault-proxy.mjs';
 
 const READY_TIMEOUT_MS = Number(process.env.KITH_SERVER_READY_TIMEOUT_MS) || 60_000;
 
@@ -189,6 +195,8 @@ export function kithServerPlugin({ demoOrigin, entry = process.env.KITH_SERVER_E
   /** @type {Map<string, KithServer>} session id → its isolated server */
   const isolated = new Map();
   const serverOf = (sessionId) => isolated.get(sessionId) ?? shared;
+  /** @type {Map<string, Promise<Awaited<ReturnType<typeof startFaultProxy>>>>} session id → its fault proxy */
+  const proxies = new Map();
 
   return {
     name: 'kith-server',
@@ -205,6 +213,9 @@ export function kithServerPlugin({ demoOrigin, entry = process.env.KITH_SERVER_E
     async serverStop() {
       const all = [template, shared, ...isolated.values()].filter(Boolean);
       isolated.clear();
+      const started = [...proxies.values()];
+      proxies.clear();
+      await Promise.all(started.map(async (proxy) => (await proxy).close()));
       await Promise.all(all.map((server) => server.dispose()));
     },
 
@@ -235,6 +246,21 @@ export function kithServerPlugin({ demoOrigin, entry = process.env.KITH_SERVER_E
         }
         case 'kith-closed-url':
           return { url: `http://127.0.0.1:${await closedPort()}` };
+        case 'kith-fault-proxy': {
+          let started = proxies.get(session.id);
+          if (!started) {
+            const target = () => {
+              const url = serverOf(session.id)?.info?.url;
+              if (!url) throw new Error('[kith-server] kith-fault-proxy: the session has no server');
+              return url;
+            };
+            started = startFaultProxy({ target });
+            proxies.set(session.id, started);
+          }
+          const proxy = await started;
+          if (payload?.mode !== undefined) proxy.setMode(payload.mode, { retryAfterSeconds: payload.retryAfterSeconds });
+          return { url: proxy.url, mode: proxy.mode, ...proxy.stats() };
+        }
         default:
           return undefined;
       }

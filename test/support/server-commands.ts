@@ -63,3 +63,28 @@ export async function closedUrl(): Promise<string> {
 
 /** A well-formed UUID that no seeded record has. */
 export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+/** What the fault proxy does to the next requests (see test/support/fault-proxy.mjs). */
+export type FaultMode = 'pass' | 'down' | 'drop-answer-once' | 'rate-limit-once';
+
+/** The fault proxy's address, its mode, and what it did since the mode was last set. */
+export interface FaultProxy {
+  url: string;
+  mode: FaultMode;
+  /** Requests forwarded to the server (a dropped answer included). */
+  forwarded: number;
+  /** Answers the server gave that the proxy threw away (`drop-answer-once`). */
+  dropped: number;
+  /** Connections destroyed unforwarded (`down`). */
+  refused: number;
+  /** Writes answered 429 unforwarded (`rate-limit-once`). */
+  limited: number;
+}
+
+/**
+ * This file's fault-injecting proxy in front of its server (the isolated one if it has one),
+ * started on first use: `mode` switches it and resets the counts; without it, only the counts.
+ */
+export function faultProxy(mode?: FaultMode, options: { retryAfterSeconds?: number } = {}): Promise<FaultProxy> {
+  return executeServerCommand<FaultProxy, { mode?: FaultMode; retryAfterSeconds?: number }>('kith-fault-proxy', { mode, ...options });
+}

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { shortText } from './common.js';
 import { LedgerEntry } from './loyalty-ledger.js';
 import { LoyaltyProgram } from './loyalty-program.js';
+import { page } from './page.js';
 
 /** The rules the server applies beyond the earning rate. */
 export const LoyaltyRules = z.strictObject({
@@ -49,3 +50,7 @@ export const LedgerWriteResponse = z.strictObject({
   balance: z.int(),
 });
 export type LedgerWriteResponse = z.infer<typeof LedgerWriteResponse>;
+
+/** `GET /v1/customers/:id/loyalty/ledger`: a page of the append-only ledger, newest first. */
+export const LedgerPage = page(LedgerEntry);
+export type LedgerPage = z.infer<typeof LedgerPage>;

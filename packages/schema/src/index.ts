@@ -32,4 +32,5 @@ export * from './topic-pattern.js';
 export * from './api-webhooks.js';
 export * from './api-privacy.js';
 export * from './api-keys.js';
+export * from './api-openapi.js';
 export * from './rules/value-rules.js';

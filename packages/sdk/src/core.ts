@@ -149,8 +149,13 @@ export function createCore(options: CoreOptions): KithCore {
   /** The partition of the newest credential seen; remembered for this tab. */
   function partitionFor(subject: Subject): Partition {
     if (last?.subject !== subject) {
+      const signedIn = last !== undefined;
       last = partitionOf(subject);
       memory.save(subject);
+      // Someone else signed in (or back): that person's unsent entries go now. Cannot loop: the
+      // flush asks for a credential, which reports this same subject.
+      const name = last.name;
+      if (signedIn) queueMicrotask(() => outbox.resume(name));
     }
     return last;
   }

@@ -194,6 +194,9 @@ export function createTransport(
           body: call.body,
           signal: controller.signal,
           credentials: 'omit',
+          // The SDK is the cache: a refetch (a live event, an invalidation) must reach the server,
+          // not a browser copy kept for `Cache-Control: max-age` (public reviews allow a minute).
+          cache: 'no-cache',
         });
       } catch (error) {
         return failure(error);

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import {
-  AdjustRequest, Id, LedgerEntry, LedgerWriteResponse, LoyaltyAccount, LoyaltyProgramResponse, PageQuery, RedeemRequest, page,
+  AdjustRequest, Id, LedgerPage, LedgerWriteResponse, LoyaltyAccount, LoyaltyProgramResponse, PageQuery, RedeemRequest,
 } from '@kith/schema';
 import { audit } from '../audit/audit.js';
 import { ApiError } from '../http/errors.js';
@@ -50,7 +50,7 @@ export const getLedger = route({
   method: 'GET', path: '/v1/customers/:id/loyalty/ledger', summary: "A customer's points ledger", tag: 'loyalty',
   access: { customer: true, staff: 'loyalty:read', secret: true },
   params: ByCustomer, query: PageQuery,
-  response: page(LedgerEntry),
+  response: LedgerPage,
   async handle({ c, db, credential, params, query, now }) {
     const program = await loyaltyTarget(db, credential, params.id);
     c.header('Cache-Control', 'private, no-cache');

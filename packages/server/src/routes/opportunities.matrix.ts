@@ -18,6 +18,12 @@ export const opportunitiesMatrix: MatrixRow[] = [
     expect: onlyAllowed({ staff: 201, sk: 201 }),
   },
   {
+    route: 'GET /v1/opportunities/:id',
+    // A deal of the `staff` credential's own (the sample customer's owner), so it may see it.
+    path: (api) => `/v1/opportunities/${demoPipeline().opportunities.find((deal) => deal.owner_id === api.staffId)?.id ?? anyDeal()}`,
+    expect: onlyAllowed({ staff: 200, sk: 200 }),
+  },
+  {
     route: 'POST /v1/opportunities/:id/move',
     path: () => `/v1/opportunities/${anyDeal()}/move`,
     // The matrix sends no If-Match: a credential that passes reaches the route and gets 428,

@@ -162,8 +162,18 @@ for (const variant of variants()) {
       deals.splice(deals.indexOf(current), 1, back);
     });
 
+    test('GET one deal: the record the board shows, its version as the ETag; 404 for an unknown id', async () => {
+      const current = deal('D');
+      const response = await api.request('GET', `/v1/opportunities/${current.id}`, api.headers.staff);
+      assert.equal(response.status, 200, await response.clone().text());
+      assert.equal(response.headers.get('etag'), `"${current.version}"`);
+      assert.deepEqual(Opportunity.parse(await response.json()), current);
+      await assertError(await api.request('GET', `/v1/opportunities/${UNKNOWN}`, api.headers.staff), 404, 'not_found');
+    });
+
     test('another sales rep sees none of these deals: 404 on writes, not on the board, not in totals', async () => {
       await assertError(await move(deal('D'), { stageId: lead }, deal('D').version, otherRep), 404, 'not_found');
+      await assertError(await api.request('GET', `/v1/opportunities/${deal('D').id}`, otherRep), 404, 'not_found');
       await assertError(await api.request('PATCH', `/v1/opportunities/${deal('D').id}`, { ...otherRep, 'if-match': `"${deal('D').version}"` }, { title: 'x' }), 404, 'not_found');
       assert.deepEqual((await board('', otherRep)).items, []);
       const pipeline = (await (await api.request('GET', `/v1/pipelines/${pipelineId}`, otherRep)).json()) as { totals: { count: number } };

@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
 import { CreateOpportunity, Id, MoveOpportunity, Opportunity, UpdateOpportunity } from '@kith/schema';
+import { ApiError } from '../http/errors.js';
 import { route } from '../http/route.js';
 import { ifMatchVersion } from '../opportunities/guard.js';
+import { SELECT_OPPORTUNITIES, toOpportunity, type OpportunityRow } from '../opportunities/read.js';
 import { createOpportunity, moveOpportunity, updateOpportunity } from '../opportunities/write.js';
-import { visibilityOf } from '../visibility/visibility.js';
+import { visibilityOf, visibleOpportunities } from '../visibility/visibility.js';
 
 const ById = z.object({ id: Id });
 const BODY_LIMIT = 16 * 1024;
@@ -23,6 +25,31 @@ export const createOpportunityRoute = route({
     const created = await createOpportunity(db, credential, await visibilityOf(db, credential), body, now);
     c.header('ETag', `"${created.version}"`);
     return created;
+  },
+});
+
+/**
+ * `GET /v1/opportunities/:id`: one deal the viewer may see (404 otherwise, as for an unknown
+ * id), with its version as the ETag — what a deal page opened from a link, a notification
+ * or a webhook reads before it edits or moves the deal with `If-Match`.
+ */
+export const getOpportunityRoute = route({
+  method: 'GET',
+  path: '/v1/opportunities/:id',
+  summary: 'Get an opportunity',
+  tag: 'opportunities',
+  access: { staff: 'opportunities:read', secret: true },
+  params: ById,
+  response: Opportunity,
+  async handle({ c, db, credential, params }) {
+    const visible = visibleOpportunities(await visibilityOf(db, credential), 'o', 2);
+    const { rows } = await db.query<OpportunityRow>(`${SELECT_OPPORTUNITIES} WHERE o.id = $1 AND ${visible.sql}`, [params.id, ...visible.params]);
+    const row = rows[0];
+    if (!row) throw new ApiError(404, 'not_found', `No opportunity with id ${params.id}.`);
+    const opportunity = toOpportunity(row);
+    c.header('ETag', `"${opportunity.version}"`);
+    c.header('Cache-Control', 'private, no-cache');
+    return opportunity;
   },
 });
 
@@ -70,4 +97,4 @@ export const updateOpportunityRoute = route({
 });
 
 /** The routes of this file. */
-export const opportunitiesRoutes = [createOpportunityRoute, moveOpportunityRoute, updateOpportunityRoute];
+export const opportunitiesRoutes = [createOpportunityRoute, getOpportunityRoute, moveOpportunityRoute, updateOpportunityRoute];
