@@ -7,7 +7,7 @@ import { createCredentials } from './credentials.js';
 import { KithError } from './errors.js';
 import { createLazyLive } from './live/lazy.js';
 import type { Live } from './live/live.js';
-import { createOutbox } from './outbox/outbox.js';
+import { createLazyOutbox } from './outbox/lazy.js';
 import type { Outbox, WriteResult, WriteSpec } from './outbox/types.js';
 import { createReads, type Credentialed, type Partition } from './reads/reads.js';
 import type { Read, ReadOptions, ReadSpec } from './reads/types.js';
@@ -177,7 +177,7 @@ export function createCore(options: CoreOptions): KithCore {
 
   const reads = createReads({ transport, store, live, credential, lastPartition: () => last, partitionFor, now });
   const outboxOptions = options.outbox ?? {};
-  const outbox = createOutbox({
+  const outbox = createLazyOutbox({
     transport,
     credential,
     lastPartition: () => last,
