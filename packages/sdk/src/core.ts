@@ -197,9 +197,9 @@ export function createCore(options: CoreOptions): KithCore {
     baseUrl,
     locale: options.locale,
     read: (spec, readOptions) => reads.read(spec, readOptions),
-    async send(spec, { signal } = {}) {
+    async send(spec, { signal, timeoutMs: ms } = {}) {
       const { invalidates, ...request } = spec;
-      const { body } = await transport.request({ ...request, signal });
+      const { body } = await transport.request({ ...request, signal, timeoutMs: ms });
       invalidates?.forEach((prefix) => reads.invalidate(prefix));
       return body;
     },

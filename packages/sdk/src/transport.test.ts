@@ -260,6 +260,20 @@ describe('Transport against the real server', () => {
       expect(seen).to.have.length(2);
     });
 
+    it('a per-call timeoutMs overrides the client’s for that call only', async () => {
+      const hang: Step = (_input, init) =>
+        new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      const { seen, fetch } = wrappedFetch([hang]);
+      const client = staff(['customers:read'], { fetch, timeoutMs: 60_000, retry: false });
+      const error = await kithError(client.request({ method: 'GET', path: path(), timeoutMs: 150 }));
+      expect(error.code).to.equal('timeout');
+      expect(error.message).to.contain('within 150 ms');
+      expect(seen).to.have.length(1);
+      const reply = await client.request({ method: 'GET', path: path(), schema: Customer });
+      expect(reply.body.id).to.equal(server.sampleCustomerId);
+      await rejection(client.request({ method: 'GET', path: path(), timeoutMs: 0 })).then((thrown) => expect(thrown).to.be.instanceOf(TypeError));
+    });
+
     it('an abort during the backoff wait rejects at once with the reason, and nothing more is sent', async () => {
       const controller = new AbortController();
       const reason = new Error('the user left the page');

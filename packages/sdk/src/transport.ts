@@ -38,6 +38,8 @@ export interface TransportOptions {
 export interface RequestOptions {
   /** Cancels the request; the promise then rejects with the signal's reason, not a KithError. */
   signal?: AbortSignal | undefined;
+  /** This call's time per attempt before it fails with `timeout`; default the client's `timeoutMs`. */
+  timeoutMs?: number | undefined;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -111,6 +113,7 @@ interface Prepared {
   body: string | undefined;
   subject: Subject | undefined;
   authorization: Authorization | undefined;
+  timeoutMs: number;
 }
 
 /** `path?a=1&tag=x&tag=y`; `undefined` and `null` values are left out. */
@@ -160,7 +163,7 @@ export function createTransport(
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, timeoutMs);
+    }, call.timeoutMs);
     const forward = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', forward, { once: true });
 
@@ -169,7 +172,7 @@ export function createTransport(
       if (signal?.aborted) return { ok: false, error: signal.reason, refused: null };
       if (timedOut) {
         const what = phase === 'token' ? 'The token function did not answer' : `No answer from ${baseUrl}`;
-        return { ok: false, error: new KithError('timeout', `${what} within ${timeoutMs} ms`, { cause: error }), refused: null };
+        return { ok: false, error: new KithError('timeout', `${what} within ${call.timeoutMs} ms`, { cause: error }), refused: null };
       }
       if (error instanceof KithError) return { ok: false, error, refused: null };
       return { ok: false, error: new KithError('network', `Could not ${phase} ${baseUrl}`, { cause: error }), refused: null };
@@ -243,6 +246,9 @@ export function createTransport(
   async function request<T>(request: TransportRequest<T>): Promise<TransportResponse<T>> {
     const { method, signal, body, ifMatch, schema } = request;
     signal?.throwIfAborted();
+    if (request.timeoutMs !== undefined && !(Number.isFinite(request.timeoutMs) && request.timeoutMs > 0)) {
+      throw new TypeError(`timeoutMs must be a positive number, got ${String(request.timeoutMs)}`);
+    }
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.locale) headers['accept-language'] = options.locale;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -257,6 +263,7 @@ export function createTransport(
       body: body === undefined ? undefined : JSON.stringify(body),
       subject: request.subject,
       authorization: request.authorization,
+      timeoutMs: request.timeoutMs ?? timeoutMs,
     };
     // A write without a key could be applied twice if an attempt's answer was lost: sent once.
     const safe = method === 'GET' || Boolean(key);
@@ -267,8 +274,8 @@ export function createTransport(
 
   return {
     request,
-    async get(path, { signal } = {}) {
-      return (await request({ method: 'GET', path, signal })).body;
+    async get(path, { signal, timeoutMs: ms } = {}) {
+      return (await request({ method: 'GET', path, signal, timeoutMs: ms })).body;
     },
   };
 }

@@ -174,7 +174,7 @@ export function createReads(deps: ReadsDeps): Reads {
   }
 
   /** Fetches the entry's query (shared while in flight), stores and publishes the answer. */
-  function fetchInto(entry: Entry, source: Extract<ReadSource, 'network' | 'live'>, authorization?: Authorization): Promise<unknown> {
+  function fetchInto(entry: Entry, source: Extract<ReadSource, 'network' | 'live'>, authorization?: Authorization, timeoutMs?: number): Promise<unknown> {
     if (entry.inflight) {
       if (source === 'live') entry.again = true;
       return entry.inflight;
@@ -195,6 +195,7 @@ export function createReads(deps: ReadsDeps): Reads {
           query: spec.query,
           schema: spec.schema,
           signal: controller.signal,
+          timeoutMs,
           authorization: authorization ?? current?.authorization,
         });
         const fetchedAt = deps.now();
@@ -352,7 +353,7 @@ export function createReads(deps: ReadsDeps): Reads {
   }
 
   async function fetchOnce(spec: ReadSpec<unknown>, options: ReadOptions = {}): Promise<unknown> {
-    const { signal, prefer = 'network' } = options;
+    const { signal, prefer = 'network', timeoutMs } = options;
     const { partition, authorization } = await until(deps.credential(signal), signal);
     const entry = entryFor(partition, spec);
     entry.waiters++;
@@ -371,7 +372,8 @@ export function createReads(deps: ReadsDeps): Reads {
         const cached = entry.state.data !== undefined ? entry.state : await store.restore(partition.name, entry.key);
         if (cached && cached.data !== undefined && (cached.fetchedAt ?? 0) > stamp) return cached.data;
       }
-      return await until(fetchInto(entry, 'network', authorization), signal);
+      // A request already in flight for this read is shared as it is (its own timeout included).
+      return await until(fetchInto(entry, 'network', authorization, timeoutMs), signal);
     } finally {
       signal?.removeEventListener('abort', leave);
       leave();

@@ -25,7 +25,10 @@ export interface Versioned {
 /** `core.send` taking {@link SendOptions}: the caller's idempotency key, if any, goes into the spec. */
 export function sender(core: KithCore) {
   return <T>(spec: SendSpec<T>, options?: SendOptions): Promise<T> =>
-    core.send(options?.idempotencyKey === undefined ? spec : { ...spec, idempotencyKey: options.idempotencyKey }, { signal: options?.signal });
+    core.send(options?.idempotencyKey === undefined ? spec : { ...spec, idempotencyKey: options.idempotencyKey }, {
+      signal: options?.signal,
+      timeoutMs: options?.timeoutMs,
+    });
 }
 
 /** `encodeURIComponent` for one path segment: an id from a URL or a form may hold `/`, `?` or `#`. */
