@@ -14,8 +14,8 @@
 // CHROME_PATH overrides /usr/bin/chromium.
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import { startServer } from '../packages/server/src/start.ts';
+import { benchOptions } from './bench/options.mjs';
 import { table } from './bench/report.mjs';
 import { CHROME_PATH, launch } from './bench-sdk/browser.mjs';
 import { buildPages } from './bench-sdk/build.mjs';
@@ -24,29 +24,18 @@ import { measureSizes } from './bench-sdk/sizes.mjs';
 import { closedUrl, serveStatic } from './bench-sdk/static-server.mjs';
 import { figure, ratio, summarise } from './bench-sdk/stats.mjs';
 
-const { values } = parseArgs({
-  options: {
+const { values, number: rawNumber } = benchOptions(
+  {
     rounds: { type: 'string', default: '15' },
     batches: { type: 'string', default: '15' },
     'batch-ms': { type: 'string', default: '10' },
     writes: { type: 'string', default: '200' },
     'no-sizes': { type: 'boolean', default: false },
     json: { type: 'string' },
-    help: { type: 'boolean', default: false },
   },
-});
-if (values.help) {
-  console.log('usage: npm run bench:sdk -- [--rounds N] [--batches N] [--batch-ms MS] [--writes N] [--no-sizes] [--json FILE]');
-  process.exit(0);
-}
-const number = (name, min) => {
-  const value = Number(values[name]);
-  if (!Number.isFinite(value) || value < min) {
-    console.error(`--${name} must be a number ≥ ${min}, got ${values[name]}`);
-    process.exit(2);
-  }
-  return Math.round(value);
-};
+  'usage: npm run bench:sdk -- [--rounds N] [--batches N] [--batch-ms MS] [--writes N] [--no-sizes] [--json FILE]',
+);
+const number = (name, min) => Math.round(rawNumber(name, min));
 const options = { rounds: number('rounds', 1), batches: number('batches', 1), batchMs: number('batch-ms', 1), writes: number('writes', 1) };
 
 /** The cases, in print order: what is compared, against which target. */

@@ -13,18 +13,18 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import { startChild } from './bench/child.mjs';
 import { load } from './bench/load.mjs';
 import { HEADER, scenarioRows, summarise, table } from './bench/report.mjs';
 import { scenarios } from './bench/scenarios.mjs';
+import { benchOptions } from './bench/options.mjs';
 
 const TARGET = 0.8;
 const SIDES = ['kith', 'bare'];
 const NAMES = { kith: 'Kith', bare: 'bare' };
 
-const { values } = parseArgs({
-  options: {
+const { values, number } = benchOptions(
+  {
     duration: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
@@ -33,21 +33,9 @@ const { values } = parseArgs({
     database: { type: 'string' },
     json: { type: 'string' },
     'cpu-prof': { type: 'string' },
-    help: { type: 'boolean', default: false },
   },
-});
-if (values.help) {
-  console.log('usage: npm run bench:server -- [--duration S] [--rounds N] [--connections N] [--warmup S] [--replays N] [--database pglite|postgres] [--json FILE] [--cpu-prof DIR]');
-  process.exit(0);
-}
-const number = (name, min) => {
-  const value = Number(values[name]);
-  if (!Number.isFinite(value) || value < min) {
-    console.error(`--${name} must be a number ≥ ${min}, got ${values[name]}`);
-    process.exit(2);
-  }
-  return value;
-};
+  'usage: npm run bench:server -- [--duration S] [--rounds N] [--connections N] [--warmup S] [--replays N] [--database pglite|postgres] [--json FILE] [--cpu-prof DIR]',
+);
 const options = {
   duration: number('duration', 1),
   rounds: Math.round(number('rounds', 1)),

@@ -10,6 +10,12 @@ import { mintToken, serverInfo, startServer, stopServer, type KithServerInfo } f
 
 const until = (el: KithCustomerCard, status: KithCustomerCard['status']) =>
   waitUntil(() => el.status === status, `the card never reached "${status}" (it is "${el.status}")`, { timeout: 15_000 });
+/** Presses Retry from the keyboard and waits for the card to show fresh data. */
+async function retryByKeyboard(el: KithCustomerCard): Promise<void> {
+  part(el, 'retry-button')?.focus();
+  await sendKeys({ press: 'Enter' });
+  await until(el, 'ready');
+}
 const part = (el: KithCustomerCard, name: string) => el.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
 
 describe('customer card end to end', () => {
@@ -63,9 +69,7 @@ describe('customer card end to end', () => {
     await expect(el).to.be.accessible();
 
     await startServer();
-    part(el, 'retry-button')?.focus();
-    await sendKeys({ press: 'Enter' });
-    await until(el, 'ready');
+    await retryByKeyboard(el);
     await el.updateComplete;
     expect(part(el, 'name')?.textContent?.trim()).to.equal(sample.name);
   });
@@ -94,9 +98,7 @@ describe('customer card end to end', () => {
     await expect(el).to.be.accessible();
 
     await startServer();
-    part(el, 'retry-button')?.focus();
-    await sendKeys({ press: 'Enter' });
-    await until(el, 'ready');
+    await retryByKeyboard(el);
     expect(el.error).to.equal(undefined);
   });
 

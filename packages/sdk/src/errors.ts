@@ -83,3 +83,7 @@ export function isKithError(error: unknown): error is KithError {
     (error instanceof Error && error.name === 'KithError' && typeof (error as Partial<KithError>).code === 'string')
   );
 }
+
+/** A failure as a `KithError`: itself when it is one, else a `network` error caused by it. */
+export const toKithError = (error: unknown): KithError =>
+  isKithError(error) ? error : new KithError('network', error instanceof Error ? error.message : String(error), { cause: error });

@@ -1,7 +1,7 @@
 // The IndexedDB adapter's database: one store of rows keyed [partition, key], with an index on
 // [partition, last use] so eviction walks a partition's least recently used rows first.
-import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
-import { BLOCKED } from './storage.js';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { guardedOpen } from '../idb-open.js';
 
 interface Row<E> {
   p: string;
@@ -32,41 +32,18 @@ export interface OpenOptions {
 /** Opens the database, or rejects within `timeoutMs`: a blocked upgrade or a silent open never hangs
  * the caller. A newer version discards every row (results of older shapes are not worth migrating).
  * This connection closes itself when another page asks to upgrade or delete, so it never blocks one. */
-export function openDatabase<E>({ factory, name, version, timeoutMs, onClose }: OpenOptions): Promise<CacheDatabase<E>> {
-  return new Promise((resolve, reject) => {
-    const request = factory.open(name, version);
-    let blocked = false;
-    let settled = false;
-    const timer = setTimeout(() => {
-      settled = true;
-      reject(new Error(blocked ? BLOCKED : 'timeout'));
-    }, timeoutMs);
-    request.onblocked = () => (blocked = true);
-    request.onupgradeneeded = () => {
-      const db = request.result;
+export const openDatabase = <E>({ factory, name, version, timeoutMs, onClose }: OpenOptions): Promise<CacheDatabase<E>> =>
+  guardedOpen<CacheSchema<E>>({
+    factory,
+    name,
+    version,
+    timeoutMs,
+    onClose,
+    upgrade(db) {
       if (db.objectStoreNames.contains('rows')) db.deleteObjectStore('rows');
       db.createObjectStore('rows', { keyPath: ['p', 'k'] }).createIndex('lru', ['p', 'at']);
-    };
-    (wrap(request) as Promise<CacheDatabase<E>>).then(
-      (db) => {
-        clearTimeout(timer);
-        if (settled) return db.close(); // too late: the caller is in memory now
-        settled = true;
-        db.addEventListener('versionchange', () => {
-          db.close();
-          onClose();
-        });
-        db.addEventListener('close', onClose);
-        resolve(db);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        settled = true;
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
+    },
   });
-}
 
 export const readRow = async <E>(db: CacheDatabase<E>, partition: string, key: string): Promise<E | undefined> =>
   (await db.get('rows', [partition, key]))?.e;

@@ -5,6 +5,7 @@
 import type { KithEvent, Topic } from '@kith/schema';
 import type { Live, LiveOptions, LiveStatus, SubscribeOptions } from './live.js';
 import { checkTopics, MAX_LIVE_TOPICS } from './topics.js';
+import { safely } from '../safely.js';
 
 interface Waiting {
   topics: readonly Topic[];
@@ -23,15 +24,7 @@ export function createLazyLive(options: LiveOptions): Live {
   let loading: Promise<void> | undefined;
   const waiting = new Set<Waiting>();
 
-  const announce = (subscriber: Waiting, status: LiveStatus) => {
-    try {
-      subscriber.options.onStatus?.(status);
-    } catch (error) {
-      setTimeout(() => {
-        throw error;
-      });
-    }
-  };
+  const announce = (subscriber: Waiting, status: LiveStatus) => safely(() => subscriber.options.onStatus?.(status));
 
   function load(): void {
     loading ??= import('./live.js').then(

@@ -8,6 +8,7 @@ import { readStream, type StreamOutcome } from './connection.js';
 import type { SseMessage } from './sse.js';
 import { refreshDelay, tokenExpiry } from './token-expiry.js';
 import { checkTopics, MAX_LIVE_TOPICS } from './topics.js';
+import { safely } from '../safely.js';
 
 /** What an element can show about the stream. */
 export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'offline' | 'forbidden' | 'closed';
@@ -60,16 +61,6 @@ const SEEN_IDS = 1000;
 /** The server pings every 15 s: silence this long means a dead connection nobody closed. */
 const IDLE_MS = 45_000;
 
-/** Runs a page's callback; its error surfaces on its own, never inside the stream's loop. */
-function safely(callback: () => void): void {
-  try {
-    callback();
-  } catch (error) {
-    setTimeout(() => {
-      throw error;
-    });
-  }
-}
 
 const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 

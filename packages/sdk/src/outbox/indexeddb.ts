@@ -1,7 +1,8 @@
 // The outbox's IndexedDB database: one store of entries keyed by id, indexed by partition. Its own
 // database (not the cache's), so a cache version bump never touches a user's unsent writes.
 // Imported on first use by store.ts, so idb and this file are a chunk of their own.
-import { wrap, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPObjectStore } from 'idb';
+import { guardedOpen } from '../idb-open.js';
 import type { OutboxEntry } from './types.js';
 
 export interface OutboxSchema extends DBSchema {
@@ -13,9 +14,6 @@ type WritableEntries = IDBPObjectStore<OutboxSchema, ['entries'], 'entries', 're
 /** Raised only with a migration that keeps every entry: user writes are never discarded by an upgrade. */
 export const OUTBOX_VERSION = 1;
 
-/** The message of the error an open rejects with when another page's connection blocked it. */
-export const BLOCKED = 'blocked';
-
 export interface OpenOptions {
   factory: IDBFactory;
   name: string;
@@ -24,46 +22,18 @@ export interface OpenOptions {
   onClose: () => void;
 }
 
-/** Opens the database, or rejects within `timeoutMs` (a blocked or silent open never hangs the
- * caller). The connection closes itself on `versionchange`, so it never blocks another page. */
-export function openOutboxDatabase({ factory, name, timeoutMs, onClose }: OpenOptions): Promise<OutboxDatabase> {
-  return new Promise((resolve, reject) => {
-    let blocked = false;
-    let settled = false;
-    const timer = setTimeout(() => {
-      settled = true;
-      reject(new Error(blocked ? BLOCKED : 'timeout'));
-    }, timeoutMs);
-    const fail = (error: unknown) => {
-      clearTimeout(timer);
-      if (settled) return;
-      settled = true;
-      reject(error instanceof Error ? error : new Error(String(error)));
-    };
-    let request: IDBOpenDBRequest;
-    try {
-      request = factory.open(name, OUTBOX_VERSION);
-    } catch (error) {
-      return fail(error); // e.g. a SecurityError where storage is blocked
-    }
-    request.onblocked = () => (blocked = true);
-    request.onupgradeneeded = () => {
-      const db = request.result;
+/** Opens the database (see `guardedOpen`: never hangs, never blocks another page). */
+export const openOutboxDatabase = ({ factory, name, timeoutMs, onClose }: OpenOptions): Promise<OutboxDatabase> =>
+  guardedOpen<OutboxSchema>({
+    factory,
+    name,
+    version: OUTBOX_VERSION,
+    timeoutMs,
+    onClose,
+    upgrade(db) {
       if (!db.objectStoreNames.contains('entries')) db.createObjectStore('entries', { keyPath: 'id' }).createIndex('partition', 'partition');
-    };
-    (wrap(request) as Promise<OutboxDatabase>).then((db) => {
-      clearTimeout(timer);
-      if (settled) return db.close(); // too late: the caller went on in memory
-      settled = true;
-      db.addEventListener('versionchange', () => {
-        db.close();
-        onClose();
-      });
-      db.addEventListener('close', onClose);
-      resolve(db);
-    }, fail);
+    },
   });
-}
 
 /** Runs one read-write transaction to its end; a failure rejects with the abort's cause (e.g. a
  * QuotaExceededError), not a request's AbortError. */

@@ -5,7 +5,8 @@
 // Two retry layers: the transport retries quickly inside one call (a blip), this file keeps the
 // slow schedule (`nextAttemptAt`, backoff.ts) that survives reloads and waits for `online`.
 import type { Credentialed, Partition } from '../reads/reads.js';
-import { isKithError, KithError } from '../errors.js';
+import { KithError, toKithError } from '../errors.js';
+import { safely } from '../safely.js';
 import { newIdempotencyKey, type Transport } from '../transport.js';
 import { parseResponse } from '../validate.js';
 import { lockFor } from './lock.js';
@@ -53,19 +54,6 @@ type Settlement =
   | { kind: 'queued'; entry: OutboxEntry }
   | { kind: 'failed'; entry: OutboxEntry; error: KithError };
 
-const asKithError = (error: unknown): KithError =>
-  isKithError(error) ? error : new KithError('network', error instanceof Error ? error.message : String(error), { cause: error });
-
-/** Runs a page's callback; its error surfaces on its own, never inside the outbox's bookkeeping. */
-function safely(callback: () => void): void {
-  try {
-    callback();
-  } catch (error) {
-    setTimeout(() => {
-      throw error;
-    });
-  }
-}
 
 export function createOutbox(deps: OutboxDeps): OutboxController {
   const store = createOutboxStore({ indexedDB: deps.indexedDB, name: deps.name });
@@ -137,7 +125,7 @@ export function createOutbox(deps: OutboxDeps): OutboxController {
     } catch (error) {
       const verdict = verdictOf(error);
       if (verdict === 'held') return 'held';
-      const kithError = asKithError(error);
+      const kithError = toKithError(error);
       if (verdict === 'applied') return { kind: 'delivered', entry, body: null, replayed: false, garbled: kithError };
       if (verdict === 'failed') return { kind: 'failed', entry: afterRefusal(entry, kithError), error: kithError };
       return { kind: 'queued', entry: afterRetryableFailure(entry, kithError, deps.now()) };
@@ -257,7 +245,7 @@ export function createOutbox(deps: OutboxDeps): OutboxController {
     const entry = createEntry(spec, partition?.name ?? '', { id: newIdempotencyKey(), idempotencyKey: newIdempotencyKey() }, deps.now());
     if (!partition) {
       // Nobody to write it for: not stored (it could be sent under a wrong credential); the page keeps the text.
-      const error = asKithError(tokenError);
+      const error = toKithError(tokenError);
       return { status: 'failed', entry: { ...entry, state: 'failed', error: storedError(error) }, error };
     }
     return deliver(entry, credentialed, spec.schema);

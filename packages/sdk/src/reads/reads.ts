@@ -7,7 +7,8 @@
 import type { Subject } from '../claims.js';
 import type { CacheStore } from '../cache/index.js';
 import type { Authorization } from '../credentials.js';
-import { isKithError, KithError } from '../errors.js';
+import { KithError, toKithError } from '../errors.js';
+import { safely } from '../safely.js';
 import type { Live } from '../live/live.js';
 import { withQuery, type QueryValue, type Transport } from '../transport.js';
 import type { Read, ReadOptions, ReadSource, ReadSpec, ReadState } from './types.js';
@@ -91,19 +92,7 @@ export function queryKey(path: string, query: Record<string, QueryValue> | undef
   return withQuery(path, sorted);
 }
 
-const asKithError = (error: unknown): KithError =>
-  isKithError(error) ? error : new KithError('network', error instanceof Error ? error.message : String(error), { cause: error });
-
-/** Runs a page's callback; its error surfaces on its own, never inside the read's bookkeeping. */
-function notify(observer: Observer, state: ReadState<unknown>): void {
-  try {
-    observer(state);
-  } catch (error) {
-    setTimeout(() => {
-      throw error;
-    });
-  }
-}
+const notify = (observer: Observer, state: ReadState<unknown>) => safely(() => observer(state));
 
 /** Settles like `promise`, or rejects with the signal's reason as soon as it aborts. */
 function until<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -211,7 +200,7 @@ export function createReads(deps: ReadsDeps): Reads {
         return response.body;
       } catch (caught) {
         if (controller.signal.aborted) throw caught; // cancelled: nobody is left to tell
-        const error = asKithError(caught);
+        const error = toKithError(caught);
         set(entry, { ...entry.state, status: entry.state.data === undefined ? 'error' : 'stale', error, revalidating: false });
         throw error;
       }
@@ -288,7 +277,7 @@ export function createReads(deps: ReadsDeps): Reads {
       },
       (caught: unknown) => {
         if (observation.closed || observation.run !== run) return;
-        const error = asKithError(caught);
+        const error = toKithError(caught);
         const last = deps.lastPartition();
         // No credential now (the token function fails, often because the page is offline): show
         // what this tab last saw for the last subject, and try again when the browser is online.
