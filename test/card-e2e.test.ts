@@ -89,7 +89,7 @@ describe('customer card end to end', () => {
     expect(el.status, 'the saved customer is shown at once').to.equal('ready');
     await el.updateComplete;
     expect(part(el, 'name')?.textContent?.trim()).to.equal(sample.name);
-    await until(el, 'stale');
+    await until(el, 'offline');
     await el.updateComplete;
     expect(el.error?.code).to.equal('network');
     expect(part(el, 'name')?.textContent?.trim()).to.equal(sample.name);
@@ -126,7 +126,7 @@ describe('customer card end to end', () => {
 
     await stopServer();
     const el = await standalone(createClient({ baseUrl: server.url, key: server.publishableKey, token, cache }));
-    await until(el, 'stale');
+    await until(el, 'offline');
     await el.updateComplete;
     expect(part(el, 'name')?.textContent?.trim()).to.equal(sample.name);
     expect(el.error?.code).to.equal('network');

@@ -35,3 +35,6 @@ new MutationObserver((records) => {
     for (const node of record.addedNodes) if (node instanceof Element) discover(node);
   }
 }).observe(document.documentElement, { childList: true, subtree: true });
+
+// A page configures every element from a module: `import { Kith } from '…/kith.js'; Kith.configure({ … })`.
+export { Kith } from './runtime.js';

@@ -5,6 +5,8 @@ export { KithProvider } from './provider/provider.component.js';
 export { KithElement } from './internal/kith-element.js';
 export type { KithEventDetail, KithEventMap, KithEventName } from './internal/kith-element.js';
 export { define } from './internal/define.js';
+export { Kith } from './runtime.js';
+export type { PageSettings, Theme } from './runtime.js';
 export { attachContextRoot, clientContext } from './internal/client-context.js';
 export { ResourceController, ResourceStatus } from './internal/resource-controller.js';
 export type { ResourceOptions } from './internal/resource-controller.js';

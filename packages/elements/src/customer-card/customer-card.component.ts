@@ -6,6 +6,7 @@ import type {} from '../events/kith-error.js';
 import type {} from '../events/kith-load.js';
 import { attachContextRoot, clientContext } from '../internal/client-context.js';
 import { ClientFromAttributes } from '../internal/client-from-attributes.js';
+import { pageClient } from '../internal/page-settings.js';
 import { formatMoney } from '../internal/format.js';
 import { KithElement } from '../internal/kith-element.js';
 import { LocalizeController } from '../internal/localize-controller.js';
@@ -65,8 +66,8 @@ export class KithCustomerCard extends KithElement {
   /** BCP 47 locale for texts and numbers; defaults to the nearest `lang`, then the page's. */
   @property({ reflect: true }) locale?: string;
 
-  /** `light` or `dark`; by default the card follows `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  /** `light`, `dark` or `auto` (`prefers-color-scheme`); by default the page setting (`Kith.setTheme`), else auto. */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   @consume({ context: clientContext, subscribe: true })
   @state()
@@ -86,17 +87,17 @@ export class KithCustomerCard extends KithElement {
     onError: (error) => this.emit('kith-error', { code: error.code, error }),
   });
 
-  /** The state shown: `idle`, `loading`, `ready`, `stale` (saved data, the latest could not be loaded), `error`, `not_found` or `not_authorized`. */
+  /** The state shown: `idle`, `loading`, `ready`, `offline` (saved data, the server cannot be reached), `stale` (saved data, the latest could not be loaded), `error`, `not_found` or `not_authorized`. */
   get status(): ResourceStatus {
     return this.resource.status;
   }
 
-  /** The customer shown, once `status` is `ready` or `stale`. */
+  /** The customer shown, once `status` is `ready`, `offline` or `stale`. */
   get customer(): Customer | undefined {
     return this.resource.value;
   }
 
-  /** The error shown, when `status` is `stale`, `error`, `not_found` or `not_authorized`. */
+  /** The error shown, when `status` is `offline`, `stale`, `error`, `not_found` or `not_authorized`. */
   get error(): KithError | undefined {
     return this.resource.error;
   }
@@ -112,7 +113,8 @@ export class KithCustomerCard extends KithElement {
   }
 
   private get resolvedClient(): KithClient | undefined {
-    return this.client ?? this.providedClient ?? this.fromAttributes.get(this.baseUrl, this.key);
+    // The chain every element follows: `.client`, the nearest provider, the page settings, its own attributes.
+    return this.client ?? this.providedClient ?? pageClient() ?? this.fromAttributes.get(this.baseUrl, this.key);
   }
 
   override connectedCallback(): void {
@@ -130,9 +132,10 @@ export class KithCustomerCard extends KithElement {
     const t = this.localize.t.customerCard;
     const status = this.resource.status;
     const customer = this.resource.value;
-    const shown = customer && (status === ResourceStatus.ready || status === ResourceStatus.stale);
+    const saved = status === ResourceStatus.stale || status === ResourceStatus.offline;
+    const shown = customer && (status === ResourceStatus.ready || saved);
     const label = shown ? t.label(customer.name) : nothing;
-    const canRetry = status === ResourceStatus.error || status === ResourceStatus.notAuthorized || status === ResourceStatus.stale;
+    const canRetry = status === ResourceStatus.error || status === ResourceStatus.notAuthorized || saved;
     return html`
       <article class="kith-root card" part="base" lang=${this.localize.t.$lang} tabindex="-1"
         aria-busy=${status === ResourceStatus.loading ? 'true' : 'false'} aria-label=${label}>
@@ -182,7 +185,7 @@ export class KithCustomerCard extends KithElement {
   private statusClass(status: ResourceStatus): string {
     if (status === ResourceStatus.error) return 'error';
     if (status === ResourceStatus.notAuthorized) return 'locked';
-    if (status === ResourceStatus.stale) return 'stale';
+    if (status === ResourceStatus.stale || status === ResourceStatus.offline) return 'stale';
     if (status === ResourceStatus.loading) return 'visually-hidden';
     return 'muted';
   }
@@ -197,8 +200,10 @@ export class KithCustomerCard extends KithElement {
         return t.loading;
       case ResourceStatus.notFound:
         return t.notFound;
+      case ResourceStatus.offline:
+        return t.stale.offline;
       case ResourceStatus.stale:
-        return this.resource.error?.code === 'network' || this.resource.error?.code === 'timeout' ? t.stale.offline : t.stale.failed;
+        return t.stale.failed;
       case ResourceStatus.error:
         return this.resource.error ? t.errors[this.resource.error.code] : t.errors.server;
       case ResourceStatus.idle:

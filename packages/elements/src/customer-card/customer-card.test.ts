@@ -195,6 +195,7 @@ describe('<kith-customer-card> against the real server', () => {
     const signals: AbortSignal[] = [];
     const el = await fixture<KithCustomerCard>(html`<kith-customer-card .client=${slowClient(server, 200, signals)} customer-id=${server.sampleCustomerId}></kith-customer-card>`);
     const events = recordEvents(el);
+    await waitUntil(() => signals.length === 1, 'the card never started reading (it reads once near the viewport)');
     el.customerId = UNKNOWN_ID;
     await until(el, 'not_found');
     expect(signals).to.have.length(2);
@@ -209,7 +210,7 @@ describe('<kith-customer-card> against the real server', () => {
     const signals: AbortSignal[] = [];
     const holder = await fixture<HTMLDivElement>(html`<div><kith-customer-card .client=${slowClient(server, 200, signals)} customer-id=${server.sampleCustomerId}></kith-customer-card></div>`);
     const el = holder.querySelector('kith-customer-card') as KithCustomerCard;
-    await el.updateComplete;
+    await waitUntil(() => signals.length === 1, 'the card never started reading (it reads once near the viewport)');
     el.remove();
     expect(signals[0]?.aborted).to.equal(true);
     holder.append(el);

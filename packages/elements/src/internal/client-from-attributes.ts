@@ -1,4 +1,5 @@
 import { createClient, type KithClient, type TokenSource } from '@kith/sdk';
+import { registerClient } from './page-settings.js';
 
 /**
  * Creates a client from `base-url` + `key` attributes (and a `token` function property, if
@@ -21,6 +22,7 @@ export class ClientFromAttributes {
       let client: KithClient | undefined;
       try {
         client = createClient(token ? { baseUrl, key, token } : { baseUrl, key });
+        registerClient(client);
         this.error = undefined;
       } catch (error) {
         this.error = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import en from '../locales/en.js';
 import type { Language, Translation } from '../locales/translation.js';
+import { pageSettings } from './page-settings.js';
 
 // English ships with every element; the Chinese texts load on first use (design: "Size").
 const loaded = new Map<Language, Translation>([['en', en]]);
@@ -32,8 +33,9 @@ function isValidLocale(tag: string): boolean {
 type LocalizedHost = ReactiveControllerHost & HTMLElement & { locale?: string | undefined };
 
 /**
- * Resolves an element's locale (its `locale` property, else the nearest `lang`, else the
- * page's) and gives it the matching translation, loading it on demand.
+ * Resolves an element's locale (its `locale` property, its provider's `locale`, the page setting,
+ * the nearest `lang`, the page's, the browser's) and gives it the matching translation, loading it
+ * on demand.
  */
 export class LocalizeController implements ReactiveController {
   /** The locale for Intl formatting, e.g. `zh-Hant-TW`. */
@@ -67,8 +69,12 @@ export class LocalizeController implements ReactiveController {
 
   #resolve(): void {
     const host = this.#host;
+    // The element's own `locale`, its provider's, the page setting (`Kith.setLocale`), the nearest
+    // `lang`, the document's, the browser's.
     const tag =
       host.locale ||
+      host.closest('kith-provider[locale]:not([locale=""])')?.getAttribute('locale') ||
+      pageSettings().locale ||
       host.closest('[lang]:not([lang=""])')?.getAttribute('lang') ||
       document.documentElement.lang ||
       navigator.language ||

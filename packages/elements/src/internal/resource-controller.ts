@@ -7,7 +7,11 @@ export const ResourceStatus = {
   idle: 'idle',
   loading: 'loading',
   ready: 'ready',
-  /** Saved data shown because the latest could not be loaded (offline, server down): `error` says why. */
+  /** The answer holds nothing to show (see `isEmpty`). */
+  empty: 'empty',
+  /** Saved data shown because the server cannot be reached (offline, down, too slow): `error` says why. */
+  offline: 'offline',
+  /** Saved data shown because the latest could not be loaded for another reason: `error` says why. */
   stale: 'stale',
   error: 'error',
   notFound: 'not_found',
@@ -25,7 +29,14 @@ export interface ResourceOptions<T, A extends readonly unknown[]> {
   onReady?: (value: T) => void;
   /** Nothing can be shown, or saved data is shown because the latest could not be loaded. */
   onError?: (error: KithError) => void;
+  /** An answer with nothing to show (an empty list): rendered as `empty`. */
+  isEmpty?: (value: T) => boolean;
+  /** Start reading only when the element comes near the viewport (IntersectionObserver). Default true. */
+  lazy?: boolean;
 }
+
+/** How far outside the viewport an element starts reading. */
+const NEAR_VIEWPORT = '200px';
 
 const sameArgs = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined) =>
   a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((value, i) => value === b[i]));
@@ -37,9 +48,10 @@ const toKithError = (reason: unknown) =>
   isKithError(reason) ? reason : new KithError('server', reason instanceof Error ? reason.message : String(reason), { cause: reason });
 
 /**
- * Binds an SDK read to an element: observes it while connected (stops on disconnect, which
- * cancels the request when nobody else reads it, and starts again on reconnect), reads again
- * when the arguments change, and exposes status/value/error for the render.
+ * The data controller: binds an SDK read to an element. It starts when the element comes near
+ * the viewport, renders the cached value at once, then the fresh one, then live updates; reads
+ * again when the arguments change; stops on disconnect (which cancels the request when nobody
+ * else reads it) and starts again when the element is added back (single-page navigation).
  */
 export class ResourceController<T, A extends readonly unknown[]> implements ReactiveController {
   status: ResourceStatus = ResourceStatus.idle;
@@ -51,6 +63,9 @@ export class ResourceController<T, A extends readonly unknown[]> implements Reac
   #args: A | undefined = undefined;
   #stop: (() => void) | undefined = undefined;
   #interrupted = false;
+  /** Near the viewport at least once since connected (or not lazy, or no IntersectionObserver). */
+  #visible = false;
+  #observer: IntersectionObserver | undefined;
 
   constructor(host: ReactiveControllerHost, options: ResourceOptions<T, A>) {
     this.#host = host;
@@ -59,10 +74,29 @@ export class ResourceController<T, A extends readonly unknown[]> implements Reac
   }
 
   hostConnected(): void {
+    const host = this.#host as ReactiveControllerHost & Partial<Element>;
+    if (this.#visible || this.#options.lazy === false || typeof IntersectionObserver !== 'function' || !(host instanceof Element)) {
+      this.#visible = true;
+    } else {
+      // A card far down a long page reads when it is about to be seen, not at page load.
+      this.#observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return;
+          this.#observer?.disconnect();
+          this.#observer = undefined;
+          this.#visible = true;
+          this.#host.requestUpdate();
+        },
+        { rootMargin: NEAR_VIEWPORT },
+      );
+      this.#observer.observe(host);
+    }
     if (this.#interrupted) this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
+    this.#observer?.disconnect();
+    this.#observer = undefined;
     if (this.#stop) {
       this.#stop();
       this.#stop = undefined;
@@ -73,7 +107,27 @@ export class ResourceController<T, A extends readonly unknown[]> implements Reac
   /** Runs before each render: the state rendered is already the one for the current args. */
   hostUpdate(): void {
     const args = this.#options.args();
+    if (!this.#visible) {
+      // Not near the viewport yet: nothing is fetched, but what this page already holds in memory
+      // is shown at once (a card added back by single-page navigation), else the loading state.
+      this.status = args === undefined ? ResourceStatus.idle : ResourceStatus.loading;
+      const saved = args === undefined ? undefined : this.#peek(args);
+      if (saved !== undefined) {
+        this.value = saved;
+        this.status = this.#options.isEmpty?.(saved) ? ResourceStatus.empty : ResourceStatus.ready;
+      }
+      return;
+    }
     if (this.#interrupted || !sameArgs(args, this.#args)) this.#run(args);
+  }
+
+  /** The read's value in this page's memory, without starting it. */
+  #peek(args: A): T | undefined {
+    try {
+      return this.#options.read(args).state.data;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Reads again with the current arguments (a Retry button). */
@@ -120,7 +174,14 @@ export class ResourceController<T, A extends readonly unknown[]> implements Reac
     } else if (state.data !== undefined) {
       this.value = state.data;
       this.error = error;
-      this.status = error ? ResourceStatus.stale : ResourceStatus.ready;
+      const unreachable = error?.code === 'network' || error?.code === 'timeout';
+      this.status = error
+        ? unreachable
+          ? ResourceStatus.offline
+          : ResourceStatus.stale
+        : this.#options.isEmpty?.(state.data)
+          ? ResourceStatus.empty
+          : ResourceStatus.ready;
     } else if (error) {
       this.value = undefined;
       this.error = error;

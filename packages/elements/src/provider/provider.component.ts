@@ -38,6 +38,9 @@ export class KithProvider extends KithElement {
   /** A client created by the page; takes precedence over `base-url`, `key` and `token`. */
   @property({ attribute: false }) client?: KithClient;
 
+  /** BCP 47 locale for the elements inside that have none of their own (before the page setting and `lang`). */
+  @property({ reflect: true }) locale?: string;
+
   /** Why no client could be created from the attributes, if so (a `TypeError` message). */
   get configurationError(): string | undefined {
     return this.#fromAttributes.error;

@@ -154,15 +154,17 @@ export function createCacheStore<E = CacheEntry>(options: CacheStoreOptions = {}
       if (durable(partition)) {
         const reads = used.get(partition) ?? new Map<string, number>();
         used.delete(partition);
-        await withDatabase((db, { writeRow }) => writeRow(db, partition, key, entry, stamp(), reads, max));
+        const written = await withDatabase(async (db, { writeRow }) => (await writeRow(db, partition, key, entry, stamp(), reads, max), true));
+        // Only a change in IndexedDB is news to other tabs (and to other clients on this page, whose
+        // channels hear it too): they restore it from there. A memory-only write stays here —
+        // telling it would send them to the network, and their answer back to us, forever.
+        if (written) tell({ p: partition, k: key });
       }
-      tell({ p: partition, k: key });
     },
     async remove(partition, key) {
       await memory.remove(partition, key);
       used.get(partition)?.delete(key);
-      if (durable(partition)) await withDatabase((db, { deleteRow }) => deleteRow(db, partition, key));
-      tell({ p: partition, k: key });
+      if (durable(partition) && (await withDatabase(async (db, { deleteRow }) => (await deleteRow(db, partition, key), true)))) tell({ p: partition, k: key });
     },
     // IndexedDB is cleared whatever the partition's mode: an earlier page may have opted in.
     async clear(partition) {
