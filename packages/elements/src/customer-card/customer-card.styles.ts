@@ -102,8 +102,8 @@ export const customerCardStyles = css`
     font: inherit;
     font-weight: 600;
     cursor: pointer;
-    min-height: 2.75rem;
-    min-width: 2.75rem;
+    min-height: 44px;
+    min-width: 44px;
   }
   .retry:focus-visible {
     outline: none;

@@ -26,16 +26,18 @@ const scheme = (index: 0 | 1) =>
       .join('\n'),
   );
 
+// Sizes are px, not rem: a page's \`html { font-size }\` (62.5 % tricks, or hostile values) must not
+// resize Kith; browser zoom still scales px. A page sizes Kith with --kith-font-size and --kith-space-*.
 export const tokens = css`
   :host {
     ${scheme(0)}
-    --_kith-radius: var(--kith-radius, 0.5rem);
-    --_kith-space-1: var(--kith-space-1, 0.25rem);
-    --_kith-space-2: var(--kith-space-2, 0.5rem);
-    --_kith-space-3: var(--kith-space-3, 1rem);
-    --_kith-space-4: var(--kith-space-4, 1.5rem);
+    --_kith-radius: var(--kith-radius, 8px);
+    --_kith-space-1: var(--kith-space-1, 4px);
+    --_kith-space-2: var(--kith-space-2, 8px);
+    --_kith-space-3: var(--kith-space-3, 16px);
+    --_kith-space-4: var(--kith-space-4, 24px);
     --_kith-font-family: var(--kith-font-family, system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', sans-serif);
-    --_kith-font-size: var(--kith-font-size, 1rem);
+    --_kith-font-size: var(--kith-font-size, 16px);
     --_kith-focus-ring: var(--kith-focus-ring, 0 0 0 3px var(--_kith-accent));
     --_kith-shadow: var(--kith-shadow, 0 1px 3px rgb(0 0 0 / 0.12));
     --_kith-duration: var(--kith-duration, 1.2s);
@@ -79,10 +81,17 @@ export const hostReset = css`
   :host([hidden]) {
     display: none;
   }
+  :host([dir='rtl']) .kith-root {
+    direction: rtl;
+  }
   /* The element's root box: styles a page sets on the host element itself (text-transform,
      letter-spacing, font-size…) would be inherited from there; they stop here too. */
   .kith-root {
     all: initial;
+    /* \`all\` leaves direction and unicode-bidi alone: Kith's texts are laid out left to right
+       unless the element itself carries dir="rtl". */
+    direction: ltr;
+    unicode-bidi: isolate;
     display: block;
     box-sizing: border-box;
     font-family: var(--_kith-font-family);
