@@ -71,7 +71,8 @@ for (const [name, file] of Object.entries(elementEntries())) {
 const dropIn = await bundle({ kith: 'packages/elements/src/drop-in.ts', ...elementEntries() });
 row('drop-in autoloader kith.js (eager)', eager(dropIn, 'kith.js'));
 for (const name of Object.keys(elementEntries())) {
-  row(`drop-in: kith.js + <kith-${name}> (before interactive)`, eager(dropIn, 'kith.js') + eager(dropIn, `${name}.js`));
+  const seen = new Set(); // a chunk both import is fetched once
+  row(`drop-in: kith.js + <kith-${name}> (before interactive)`, eager(dropIn, 'kith.js', seen) + eager(dropIn, `${name}.js`, seen));
 }
 const allDropIn = [...dropIn.values()].reduce((sum, chunk) => sum + gz(chunk.code), 0);
 row(`drop-in: every chunk (${dropIn.size} files)`, allDropIn, 'full set, loaded on demand');

@@ -1,6 +1,8 @@
 // Classes and helpers only: importing this defines no tag. Tags are defined by the entry
-// files `@kith/elements/provider.js`, `@kith/elements/customer-card.js` (listed in sideEffects).
+// files `@kith/elements/provider.js`, `@kith/elements/customer-card.js`,
+// `@kith/elements/loyalty-badge.js` (listed in sideEffects).
 export { KithCustomerCard } from './customer-card/customer-card.component.js';
+export { KithLoyaltyBadge } from './loyalty-badge/loyalty-badge.component.js';
 export { KithProvider } from './provider/provider.component.js';
 export { KithElement } from './internal/kith-element.js';
 export type { KithEventDetail, KithEventMap, KithEventName } from './internal/kith-element.js';
@@ -15,5 +17,6 @@ export { formatMoney, currencyDigits } from './internal/format.js';
 export { tokens, hostReset } from './styles/tokens.js';
 export { LANGUAGES } from './locales/translation.js';
 export type { Language, Translation } from './locales/translation.js';
-export type { KithLoadEvent, KithLoadEventDetail } from './events/kith-load.js';
+export type { KithCustomerLoadDetail, KithLoadEvent, KithLoadEventDetail, KithLoyaltyLoadDetail } from './events/kith-load.js';
 export type { KithErrorEvent, KithErrorEventDetail } from './events/kith-error.js';
+export type { KithRedeemEvent, KithRedeemEventDetail } from './events/kith-redeem.js';

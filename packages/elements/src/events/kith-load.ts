@@ -1,9 +1,21 @@
+import type { LoyaltyAccount, LoyaltyProgram } from '@kith/schema';
 import type { Customer } from '@kith/sdk';
 
-/** Detail of `kith-load`: the data an element has just received and now shows. */
-export interface KithLoadEventDetail {
+/** `kith-load` of `<kith-customer-card>`: the customer now shown. */
+export interface KithCustomerLoadDetail {
   customer: Customer;
 }
+
+/** `kith-load` of `<kith-loyalty-badge>`: the account now shown and the program it is read against. */
+export interface KithLoyaltyLoadDetail {
+  account: LoyaltyAccount;
+  program: LoyaltyProgram;
+  /** Never set here: lets a listener read `detail.customer` without narrowing first. */
+  customer?: never;
+}
+
+/** Detail of `kith-load`: the data an element has just received and now shows (one shape per element). */
+export type KithLoadEventDetail = KithCustomerLoadDetail | KithLoyaltyLoadDetail;
 
 /** Fired when an element's data arrives from the server (not when a property is set). */
 export type KithLoadEvent = CustomEvent<KithLoadEventDetail>;

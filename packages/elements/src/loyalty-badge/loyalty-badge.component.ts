@@ -1,0 +1,372 @@
+import { consume } from '@lit/context';
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { LoyaltyAccount, LoyaltyProgram, LoyaltyProgramResponse } from '@kith/schema';
+import type { KithClient, KithError } from '@kith/sdk';
+import type {} from '../events/kith-error.js';
+import type {} from '../events/kith-load.js';
+import type {} from '../events/kith-redeem.js';
+import { attachContextRoot, clientContext } from '../internal/client-context.js';
+import { ClientFromAttributes } from '../internal/client-from-attributes.js';
+import { KithElement } from '../internal/kith-element.js';
+import { LocalizeController } from '../internal/localize-controller.js';
+import { pageClient } from '../internal/page-settings.js';
+import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
+import { hostReset, tokens } from '../styles/tokens.js';
+import { loyaltyBadgeStyles } from './loyalty-badge.styles.js';
+import { currentTier, formatCount, formatDate, tierProgress } from './loyalty-badge.model.js';
+
+// The redeem form and the recent points are chunks of their own, fetched once per page: the form
+// when a badge that may offer it connects (while its account loads), the entries when a person
+// first points at, focuses or uses the disclosure. A shop header (compact) fetches neither.
+const chunks = {
+  redeem: () => import('./loyalty-redeem.js'),
+  ledger: () => import('./loyalty-ledger.js'),
+};
+const fetched = new Map<keyof typeof chunks, Promise<unknown>>();
+function loadChunk(name: keyof typeof chunks): void {
+  if (fetched.has(name)) return;
+  fetched.set(
+    name,
+    chunks[name]().catch((error: unknown) => {
+      fetched.delete(name);
+      console.error(`[kith] <kith-loyalty-badge> could not load its ${name} code`, error);
+    }),
+  );
+}
+
+const { idle, loading, ready, empty, offline, stale, error: failed, notFound, notAuthorized } = ResourceStatus;
+
+/**
+ * @summary A member's loyalty standing: tier and emblem, points balance, progress to the next
+ * tier, tier expiry, benefits, recent points on demand, and a redeem form.
+ *
+ * The client is, in order: the `.client` property, the nearest `<kith-provider>`, the page
+ * settings, or one made from the badge's own `base-url` and `key`. The account needs the
+ * customer's own token (or a staff token with `loyalty:read`); without one, or without a
+ * `customer-id`, the badge shows its `sign-in` slot instead of an error. The balance follows
+ * live updates (`customer:<id>`). Recent points are read only once the person expands them.
+ * Redeeming goes through the SDK's outbox: offline it is saved and sent later, exactly once.
+ * The form is offered while the balance is at least 1 point, outside `compact`, unless
+ * `no-redeem` is set (set it on staff pages: only the member may redeem); its code is a chunk
+ * of its own (`<kith-loyalty-redeem>`, parts forwarded), fetched when the badge connects; so is the
+ * code of the recent points (`<kith-loyalty-ledger>`), fetched when the disclosure is first pointed
+ * at, focused or used.
+ *
+ * @slot sign-in - Shown instead of the points when nobody is signed in (or there is no `customer-id`): e.g. a link to the shop's sign-in. Default: a short text.
+ *
+ * @csspart base - The badge box.
+ * @csspart emblem - The tier's emblem (decorative inline SVG).
+ * @csspart tier - The tier name.
+ * @csspart balance - The points balance.
+ * @csspart progress - The progress block: the bar and its text ("320 points to Gold").
+ * @csspart progress-bar - The bar's track (`role="progressbar"`).
+ * @csspart progress-fill - The filled part of the bar.
+ * @csspart expiry - When the tier lapses.
+ * @csspart benefits - The list of the tier's benefits.
+ * @csspart ledger-toggle - The button that shows and hides the recent points.
+ * @csspart ledger - The recent points panel.
+ * @csspart ledger-entry - One recent ledger entry.
+ * @csspart redeem - The redeem form.
+ * @csspart redeem-input - The points field (and the note field) of the redeem form.
+ * @csspart redeem-button - The submit button of the redeem form.
+ * @csspart redeem-message - What the last redemption did (sent, saved, refused, invalid).
+ * @csspart status - The status message (loading, stale, error, not found, not configured).
+ * @csspart retry-button - The Retry button of the stale and error states (and of the recent points).
+ * @csspart sign-in - The box around the `sign-in` slot.
+ * @csspart skeleton - Each placeholder bar of the loading state.
+ *
+ * @cssprop --kith-loyalty-background - Badge background; defaults to `--kith-color-surface`.
+ * @cssprop --kith-loyalty-color - Text colour; defaults to `--kith-color-text`.
+ * @cssprop --kith-loyalty-border - Badge border; defaults to 1px solid `--kith-color-border`.
+ * @cssprop --kith-loyalty-radius - Corner radius; defaults to `--kith-radius`.
+ * @cssprop --kith-loyalty-padding - Inner spacing; defaults to `--kith-space-3`.
+ * @cssprop --kith-loyalty-shadow - Box shadow; defaults to `--kith-shadow`.
+ * @cssprop --kith-loyalty-accent - Tier name, progress fill and buttons; defaults to `--kith-color-accent`.
+ * @cssprop --kith-loyalty-track - The progress bar's empty track; defaults to `--kith-color-skeleton`.
+ * @cssprop --kith-loyalty-emblem-color - The emblem's colour; by default a metal per tier rank (bronze, silver, gold, platinum).
+ *
+ * @fires kith-load - An account is shown with its program: saved data at once, then each newer version (live updates included). Detail: `{ account, program }`.
+ * @fires kith-error - A read failed (the account, the program or the recent points: one event per read; `not_found` and `forbidden` included; also while saved data is shown). Detail: `{ code, error }`.
+ * @fires kith-redeem - The person submitted the redeem form and the outbox answered. Detail: `{ customerId, request, result }` where `result.status` is `sent`, `queued` or `failed`.
+ */
+export class KithLoyaltyBadge extends KithElement {
+  static override styles = [tokens, hostReset, loyaltyBadgeStyles];
+
+  /** The id (UUID) of the customer whose points to show. Without it, the `sign-in` slot is shown. */
+  @property({ attribute: 'customer-id' }) customerId?: string;
+
+  /** Base URL of the Kith API, used only without `.client`, a provider and page settings. */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+
+  /** Publishable key (`pk_…`), used like `base-url`. A key alone reads no account: the badge then shows its `sign-in` slot. */
+  @property() key?: string;
+
+  /** A client created by the page; takes precedence over a provider, page settings and the attributes. */
+  @property({ attribute: false }) client?: KithClient;
+
+  /** BCP 47 locale for texts, numbers and dates; defaults to the provider's, the page setting, then the nearest `lang`. */
+  @property({ reflect: true }) locale?: string;
+
+  /** `light`, `dark` or `auto` (`prefers-color-scheme`); by default the page setting, else auto. */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  /** One line for a shop header: emblem, tier and balance only. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  /** Hides the redeem form (staff pages: the server lets only the member, or the shop's server, redeem). */
+  @property({ type: Boolean, reflect: true, attribute: 'no-redeem' }) noRedeem = false;
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private providedClient?: KithClient;
+
+  /** Whether the recent points are shown (and read). */
+  @state() private expanded = false;
+  /** Announced politely when the shown balance changes (live update, redemption). */
+  @state() private announcement = '';
+
+  @query('.badge') private baseElement?: HTMLElement;
+  @query('.fill') private fillElement?: HTMLElement;
+
+  private readonly fromAttributes = new ClientFromAttributes('kith-loyalty-badge');
+  private readonly localize = new LocalizeController(this);
+  private shownBalance: { customerId: string; balance: number } | undefined;
+
+  private readonly program = new ResourceController<LoyaltyProgramResponse, readonly [KithClient]>(this, {
+    args: () => {
+      const client = this.resolvedClient;
+      return client && this.customerId ? [client] : undefined;
+    },
+    read: ([client]) => client.loyalty.program(),
+    onReady: () => this.loaded(),
+    onError: (error) => this.emit('kith-error', { code: error.code, error }),
+  });
+
+  private readonly account = new ResourceController<LoyaltyAccount, readonly [KithClient, string]>(this, {
+    args: () => {
+      const client = this.resolvedClient;
+      return client && this.customerId ? [client, this.customerId] : undefined;
+    },
+    read: ([client, id]) => client.loyalty.account(id),
+    onReady: (account) => {
+      this.noteBalance(account);
+      this.loaded();
+      // The server answers again (a live update, a delivered redemption): the program's saved copy
+      // (kept after a failed revalidation) is read again too, so the offline notice goes away.
+      const program = this.program.status;
+      if (this.account.status === ready && (program === offline || program === stale)) queueMicrotask(() => this.program.retry());
+    },
+    onError: (error) => this.emit('kith-error', { code: error.code, error }),
+  });
+
+  /**
+   * The state shown, from the account and the program: `idle` (no client or no customer-id),
+   * `loading`, `ready`, `offline` (saved points, the server cannot be reached), `stale` (saved
+   * points, the latest could not be loaded), `error`, `not_found` or `not_authorized` (the
+   * `sign-in` slot).
+   */
+  get status(): ResourceStatus {
+    const account = this.account.status;
+    const program = this.program.status;
+    if (account === idle) return idle;
+    if (account === notAuthorized || account === notFound || account === failed) return account;
+    if (program === notFound) return notFound;
+    if (program === failed || program === notAuthorized) return failed;
+    if (account === loading || program === loading || program === idle) return loading;
+    if (account === offline || program === offline) return offline;
+    if (account === stale || program === stale) return stale;
+    return ready;
+  }
+
+  /** The account shown, once `status` is `ready`, `offline` or `stale`. */
+  get loyaltyAccount(): LoyaltyAccount | undefined {
+    return this.account.value;
+  }
+
+  /** The error shown, when `status` is `offline`, `stale`, `error`, `not_found` or `not_authorized`. */
+  get error(): KithError | undefined {
+    return this.account.error ?? this.program.error;
+  }
+
+  /** Resolves when the texts of the current locale have loaded. */
+  localeReady(): Promise<void> {
+    return this.localize.ready();
+  }
+
+  /** Reads the account and the program again (what the Retry button does). */
+  retry(): void {
+    this.account.retry();
+    this.program.retry();
+  }
+
+  private get resolvedClient(): KithClient | undefined {
+    // The chain every element follows: `.client`, the nearest provider, the page settings, its own attributes.
+    return this.client ?? this.providedClient ?? pageClient() ?? this.fromAttributes.get(this.baseUrl, this.key);
+  }
+
+  override connectedCallback(): void {
+    attachContextRoot();
+    super.connectedCallback();
+    // Fetched while the account loads, so the form is there when the points are.
+    if (!this.compact && !this.noRedeem) loadChunk('redeem');
+  }
+
+  protected override updated(): void {
+    // Through the CSSOM, not a style attribute: a strict CSP (no 'unsafe-inline' styles) allows it.
+    this.fillElement?.style.setProperty('--_fraction', this.fillElement.dataset.fraction ?? '0');
+  }
+
+  private loaded(): void {
+    const account = this.account.value;
+    const program = this.program.value?.program;
+    if (account && program) this.emit('kith-load', { account, program });
+  }
+
+  /** Announces a changed balance of the same customer (never the first one shown). */
+  private noteBalance(account: LoyaltyAccount): void {
+    const before = this.shownBalance;
+    this.shownBalance = { customerId: account.customerId, balance: account.balance };
+    if (before?.customerId === account.customerId && before.balance !== account.balance) {
+      this.announcement = this.localize.t.loyaltyBadge.balanceUpdated(this.count(account.balance), account.balance);
+    }
+  }
+
+  private count(value: number): string {
+    return formatCount(value, this.localize.locale);
+  }
+
+  private onRetry(): void {
+    this.retry();
+    // The button disappears while loading: keep focus in the badge, not on <body>.
+    void this.updateComplete.then(() => this.baseElement?.focus());
+  }
+
+  private toggleLedger(): void {
+    loadChunk('ledger');
+    this.expanded = !this.expanded;
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.localize.t.loyaltyBadge;
+    const status = this.status;
+    const account = this.account.value;
+    const program = this.program.value?.program;
+    const saved = status === stale || status === offline;
+    const shown = account && program && (status === ready || saved) ? { account, program } : undefined;
+    const tier = shown && currentTier(shown.account, shown.program);
+    const signIn = status === notAuthorized || (status === idle && this.resolvedClient !== undefined);
+    const canRetry = status === failed || saved;
+    return html`
+      <section class="kith-root badge" part="base" lang=${this.localize.t.$lang}
+        tabindex="-1" aria-busy=${status === loading ? 'true' : 'false'}
+        aria-label=${shown ? t.label(tier?.tier.name ?? t.noTier) : t.title}>
+        ${shown ? this.renderAccount(shown.account, shown.program) : nothing}
+        ${status === loading ? this.renderSkeleton() : nothing}
+        ${signIn
+          ? html`<div class="sign-in" part="sign-in"><slot name="sign-in">${t.signIn}</slot></div>`
+          : html`<p class="status ${this.statusClass(status)}" part="status" role="status">${this.statusText(status)}</p>`}
+        ${canRetry ? html`<button class="button retry" part="retry-button" type="button" @click=${this.onRetry}>${t.retry}</button>` : nothing}
+      </section>
+    `;
+  }
+
+  private renderAccount(account: LoyaltyAccount, program: LoyaltyProgram): TemplateResult {
+    const t = this.localize.t.loyaltyBadge;
+    const tier = currentTier(account, program);
+    const name = tier?.tier.name ?? t.noTier;
+    const head = html`
+      <div class="head">
+        ${this.renderEmblem(tier?.rank)}
+        <span class="tier ${tier ? '' : 'none'}" part="tier">${name}</span>
+        <span class="balance" part="balance">${t.points(this.count(account.balance), account.balance)}</span>
+      </div>
+    `;
+    if (this.compact) return head;
+    const expiry = account.tierExpiresAt && tier ? t.expires(tier.tier.name, formatDate(account.tierExpiresAt, this.localize.locale)) : null;
+    const benefits = tier?.tier.benefits ?? [];
+    return html`
+      ${head} ${this.renderProgress(account, program)}
+      ${expiry ? html`<p class="expiry" part="expiry">${expiry}</p>` : nothing}
+      ${benefits.length
+        ? html`<ul class="benefits" part="benefits" aria-label=${t.benefits(name)}>
+            ${benefits.map((benefit) => html`<li>${benefit}</li>`)}
+          </ul>`
+        : nothing}
+      <button class="toggle" part="ledger-toggle" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="ledger"
+        @click=${this.toggleLedger} @pointerenter=${() => loadChunk('ledger')} @focus=${() => loadChunk('ledger')}>${t.history}</button>
+      <div id="ledger" class="ledger" part="ledger" ?hidden=${!this.expanded}>
+        ${this.expanded
+          ? html`<kith-loyalty-ledger exportparts="ledger-entry, retry-button" .client=${this.resolvedClient} .customerId=${account.customerId}
+              .locale=${this.localize.locale}><p class="muted small" role="status">${t.historyLoading}</p></kith-loyalty-ledger>`
+          : nothing}
+      </div>
+      ${account.balance >= 1 && !this.noRedeem ? this.renderRedeem(account) : nothing}
+    `;
+  }
+
+  private renderEmblem(rank: number | undefined): TemplateResult {
+    return html`<span class="emblem" part="emblem" data-rank=${Math.min(rank ?? 0, 3)} aria-hidden="true">${svg`
+      <svg viewBox="0 0 24 24" focusable="false"><circle class="disc" cx="12" cy="12" r="11"></circle>
+        <path class="star" d="M12 5.2l2 4.1 4.5.6-3.3 3.1.8 4.4-4-2.2-4 2.2.8-4.4-3.3-3.1 4.5-.6z"></path></svg>`}</span>`;
+  }
+
+  private renderProgress(account: LoyaltyAccount, program: LoyaltyProgram): TemplateResult {
+    const t = this.localize.t.loyaltyBadge;
+    const progress = tierProgress(account, program);
+    if (!progress) return html`<p class="progress top" part="progress">${t.topTier}</p>`;
+    const text = t.toNext(this.count(progress.pointsNeeded), progress.pointsNeeded, progress.next);
+    return html`
+      <div class="progress" part="progress">
+        <div class="track" part="progress-bar" role="progressbar" aria-label=${t.progressLabel(progress.next)}
+          aria-valuemin=${progress.min} aria-valuemax=${progress.max} aria-valuenow=${progress.now} aria-valuetext=${text}>
+          <span class="fill" part="progress-fill" data-fraction=${progress.fraction}></span>
+        </div>
+        <span class="to-next" aria-hidden="true">${text}</span>
+      </div>
+    `;
+  }
+
+  private renderRedeem(account: LoyaltyAccount): TemplateResult {
+    loadChunk('redeem');
+    return html`<kith-loyalty-redeem exportparts="redeem, redeem-input, redeem-button, redeem-message" .client=${this.resolvedClient}
+      .customerId=${account.customerId} .balance=${account.balance} .fresh=${this.status === ready} .locale=${this.localize.locale}>
+    </kith-loyalty-redeem>`;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    return html`
+      <div class="skeletons" aria-hidden="true">
+        <span class="skeleton title" part="skeleton"></span>
+        ${this.compact ? nothing : html`<span class="skeleton" part="skeleton"></span><span class="skeleton short" part="skeleton"></span>`}
+      </div>
+    `;
+  }
+
+  private statusClass(status: ResourceStatus): string {
+    if (status === failed) return 'error';
+    if (status === stale || status === offline) return 'stale';
+    if (status === loading || status === ready || status === empty) return 'visually-hidden';
+    return 'muted';
+  }
+
+  private statusText(status: ResourceStatus): string {
+    const t = this.localize.t.loyaltyBadge;
+    switch (status) {
+      case loading:
+        return t.loading;
+      case notFound:
+        return t.notFound;
+      case offline:
+        return t.stale.offline;
+      case stale:
+        return t.stale.failed;
+      case failed:
+        return this.error ? t.errors[this.error.code] : t.errors.server;
+      case idle:
+        return t.notConfigured;
+      default:
+        return this.announcement;
+    }
+  }
+}

@@ -1,0 +1,274 @@
+import { css } from 'lit';
+
+export const loyaltyBadgeStyles = css`
+  :host {
+    --kith-loyalty-background: var(--_kith-surface);
+    --kith-loyalty-color: var(--_kith-text);
+    --kith-loyalty-border: 1px solid var(--_kith-border);
+    --kith-loyalty-radius: var(--_kith-radius);
+    --kith-loyalty-padding: var(--_kith-space-3);
+    --kith-loyalty-shadow: var(--_kith-shadow);
+    --kith-loyalty-accent: var(--_kith-accent);
+    --kith-loyalty-track: var(--_kith-skeleton);
+    max-width: 100%;
+  }
+  :host([compact]) {
+    display: inline-block;
+    vertical-align: middle;
+  }
+
+  .badge {
+    position: relative;
+    min-width: 0;
+    padding: var(--kith-loyalty-padding);
+    border: var(--kith-loyalty-border);
+    border-radius: var(--kith-loyalty-radius);
+    background: var(--kith-loyalty-background);
+    color: var(--kith-loyalty-color);
+    box-shadow: var(--kith-loyalty-shadow);
+    overflow-wrap: anywhere;
+  }
+  :host([compact]) .badge {
+    padding: var(--_kith-space-1) var(--_kith-space-2);
+  }
+  .badge:focus-visible,
+  .button:focus-visible,
+  .toggle:focus-visible {
+    outline: 2px solid transparent;
+    box-shadow: var(--_kith-focus-ring);
+  }
+
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_kith-space-1) var(--_kith-space-2);
+  }
+  .emblem {
+    --_emblem: #b87333;
+    display: inline-flex;
+    flex: none;
+    width: 2em;
+    height: 2em;
+    color: var(--kith-loyalty-emblem-color, var(--_emblem));
+  }
+  :host([compact]) .emblem {
+    width: 1.25em;
+    height: 1.25em;
+  }
+  .emblem[data-rank='1'] {
+    --_emblem: #9aa4ae;
+  }
+  .emblem[data-rank='2'] {
+    --_emblem: #d4a017;
+  }
+  .emblem[data-rank='3'] {
+    --_emblem: #7f9cb8;
+  }
+  .emblem svg {
+    width: 100%;
+    height: 100%;
+  }
+  .disc {
+    fill: currentColor;
+  }
+  .star {
+    fill: #ffffff;
+  }
+  .tier {
+    color: var(--kith-loyalty-accent);
+    font-size: 1.125em;
+    font-weight: 600;
+  }
+  :host([compact]) .tier {
+    font-size: 1em;
+  }
+  .tier.none {
+    color: var(--_kith-muted);
+  }
+  .balance {
+    margin-inline-start: auto;
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+  :host([compact]) .balance {
+    margin-inline-start: 0;
+    font-weight: 400;
+  }
+
+  .progress {
+    margin: var(--_kith-space-3) 0 0;
+  }
+  .track {
+    height: 8px;
+    overflow: hidden;
+    border: 1px solid var(--_kith-border);
+    border-radius: 999px;
+    background: var(--kith-loyalty-track);
+  }
+  .fill {
+    display: block;
+    width: calc(var(--_fraction, 0) * 100%);
+    height: 100%;
+    background: var(--kith-loyalty-accent);
+    transition: width var(--_kith-duration) ease-out;
+  }
+  .to-next {
+    display: block;
+    margin-top: var(--_kith-space-1);
+    font-size: 0.875em;
+  }
+  .progress.top,
+  .expiry {
+    font-size: 0.875em;
+  }
+  .expiry {
+    margin: var(--_kith-space-1) 0 0;
+    color: var(--_kith-muted);
+  }
+
+  .benefits {
+    margin: var(--_kith-space-2) 0 0;
+    padding-inline-start: 1.25em;
+  }
+
+  .toggle {
+    display: flex;
+    align-items: center;
+    gap: var(--_kith-space-2);
+    width: 100%;
+    min-height: 44px;
+    margin-top: var(--_kith-space-2);
+    padding: 0 var(--_kith-space-1);
+    border: 0;
+    border-top: 1px solid var(--_kith-border);
+    background: none;
+    color: inherit;
+    font: inherit;
+    font-weight: 600;
+    text-align: start;
+    cursor: pointer;
+  }
+  .toggle::before {
+    content: '';
+    width: 0.5em;
+    height: 0.5em;
+    border-inline-end: 2px solid currentColor;
+    border-bottom: 2px solid currentColor;
+    transform: rotate(-45deg);
+    transition: transform var(--_kith-duration) ease;
+  }
+  .toggle[aria-expanded='true']::before {
+    transform: rotate(45deg);
+  }
+  .ledger[hidden] {
+    display: none;
+  }
+  .button {
+    min-width: 44px;
+    min-height: 44px;
+    padding: 0 var(--_kith-space-3);
+    border: 1px solid transparent;
+    border-radius: var(--kith-loyalty-radius);
+    background: var(--kith-loyalty-accent);
+    color: var(--_kith-on-accent);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  .retry {
+    margin-top: var(--_kith-space-2);
+  }
+
+  p {
+    margin: var(--_kith-space-1) 0 0;
+  }
+  .status {
+    margin: 0;
+  }
+  .status:empty {
+    display: none;
+  }
+  .status.stale {
+    margin-top: var(--_kith-space-2);
+  }
+  .muted,
+  .status.stale,
+  .status.muted {
+    color: var(--_kith-muted);
+  }
+  .error {
+    color: var(--_kith-danger);
+  }
+  .small,
+  .status.stale {
+    font-size: 0.875em;
+  }
+  .sign-in {
+    color: var(--_kith-muted);
+  }
+
+  .skeleton {
+    display: block;
+    height: 1em;
+    margin: var(--_kith-space-2) 0;
+    border-radius: calc(var(--kith-loyalty-radius) / 2);
+    background: linear-gradient(90deg, var(--_kith-skeleton) 25%, var(--_kith-skeleton-shine) 50%, var(--_kith-skeleton) 75%);
+    background-size: 200% 100%;
+    animation: shimmer var(--_kith-duration) linear infinite;
+  }
+  .skeleton.title {
+    width: 60%;
+    height: 1.5em;
+    margin-top: 0;
+  }
+  :host([compact]) .skeleton.title {
+    width: 8em;
+    height: 1.25em;
+    margin: 0;
+  }
+  .skeleton.short {
+    width: 40%;
+  }
+  @keyframes shimmer {
+    from {
+      background-position: 200% 0;
+    }
+    to {
+      background-position: -200% 0;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+    .fill,
+    .toggle::before {
+      transition: none;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .disc {
+      fill: CanvasText;
+    }
+    .star {
+      fill: Canvas;
+    }
+    .track {
+      border-color: CanvasText;
+    }
+    .fill {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
+    .button {
+      border-color: ButtonText;
+    }
+  }
+`;
