@@ -1,5 +1,6 @@
-// The README's test command: type-check, lint, Node suites, build, browser suites in
-// Chromium and Firefox against a real server, and the start command's smoke test.
+// The README's test command: type-check, lint, Node suites, build, Storybook (built, and every
+// story rendered in Chromium), browser suites in Chromium and Firefox against a real server, and
+// the start command's smoke test.
 import { run } from './run.mjs';
 
 const steps = [
@@ -7,7 +8,9 @@ const steps = [
   ['lint (eslint)', 'node_modules/.bin/eslint', ['.']],
   ['node tests (schema, server)', process.execPath, ['scripts/test-node.mjs']],
   ['build (rollup + tsc declarations)', process.execPath, ['scripts/build.mjs']],
+  ['Storybook (custom elements manifest + static build)', process.execPath, ['scripts/storybook.mjs', 'build']],
   ['browsers present', process.execPath, ['scripts/browsers.mjs']],
+  ['Storybook stories render their states (Chromium)', process.execPath, ['scripts/storybook-check.mjs']],
   ['browser tests (Chromium, Firefox)', 'node_modules/.bin/wtr', ['--config', 'web-test-runner.config.mjs']],
   ['start command smoke test', process.execPath, ['test/start/smoke.mjs']],
 ];
