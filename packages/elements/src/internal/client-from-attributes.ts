@@ -1,5 +1,8 @@
 import { createClient, type KithClient, type TokenSource } from '@kith/sdk';
-import { registerClient } from './page-settings.js';
+import { registerClient, useClientFactory } from './page-settings.js';
+
+// The page settings make their client with the same SDK this module loads.
+useClientFactory(createClient);
 
 /**
  * Creates a client from `base-url` + `key` attributes (and a `token` function property, if

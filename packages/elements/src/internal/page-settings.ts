@@ -2,7 +2,7 @@
 // its own attributes): from a `<script type="application/json" id="kith-settings">` data block
 // (allowed under a strict CSP: it is data, never run) or from a module calling `Kith.configure()`.
 // One store per page, shared by every copy of the package through a global symbol.
-import { createClient, type KithClient, type TokenSource } from '@kith/sdk';
+import type { ClientOptions, KithClient, TokenSource } from '@kith/sdk';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -18,7 +18,12 @@ export interface PageSettings {
   theme?: Theme | undefined;
 }
 
+/** Makes a client: `createClient`, handed over by the first element that loads (see `client-from-attributes.ts`),
+ * so the runtime API in the drop-in's `kith.js` does not carry the SDK. */
+type ClientFactory = (options: ClientOptions) => KithClient;
+
 interface Store {
+  factory: ClientFactory | undefined;
   /** From the `#kith-settings` data block (re-read when the block element changes). */
   block: PageSettings;
   blockElement: Element | null;
@@ -41,7 +46,7 @@ const FIELDS: Record<keyof PageSettings, (value: unknown) => boolean> = {
 
 function store(): Store {
   const registry = globalThis as unknown as Record<symbol, Store | undefined>;
-  return (registry[STORE] ??= { settings: {}, token: undefined, client: undefined, made: new Set(), listeners: new Set(), block: {}, blockElement: null });
+  return (registry[STORE] ??= { factory: undefined, settings: {}, token: undefined, client: undefined, made: new Set(), listeners: new Set(), block: {}, blockElement: null });
 }
 
 /** Keeps the known, well-typed fields of `input`; says once what it dropped. */
@@ -109,11 +114,11 @@ export function setToken(token: TokenSource | undefined): void {
 export function pageClient(): KithClient | undefined {
   const state = store();
   const { baseUrl, key } = pageSettings();
-  if (!baseUrl || !key) return undefined;
+  if (!baseUrl || !key || !state.factory) return undefined;
   const identity = `${baseUrl} ${key}`;
   if (state.client?.key !== identity || tokenOf(state.client.client) !== state.token) {
     try {
-      const client = createClient(state.token ? { baseUrl, key, token: state.token } : { baseUrl, key });
+      const client = state.factory(state.token ? { baseUrl, key, token: state.token } : { baseUrl, key });
       tokens.set(client, state.token);
       registerClient(client);
       state.client?.client.close();
@@ -128,6 +133,11 @@ export function pageClient(): KithClient | undefined {
 
 const tokens = new WeakMap<KithClient, TokenSource | undefined>();
 const tokenOf = (client: KithClient) => tokens.get(client);
+
+/** Hands the page settings the SDK's `createClient` (every element module calls it as it loads). */
+export function useClientFactory(factory: ClientFactory): void {
+  store().factory ??= factory;
+}
 
 /** Notes a client Kith made for the page, so `Kith.reset()` clears it. */
 export function registerClient(client: KithClient): void {

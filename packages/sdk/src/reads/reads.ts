@@ -325,15 +325,7 @@ export function createReads(deps: ReadsDeps): Reads {
   function observe(spec: ReadSpec<unknown>, observer: Observer): () => void {
     const observation: Observation = { spec, observer, entry: undefined, closed: false, run: 0 };
     // At once, from memory, for the subject this tab last saw (the partition lookup is async).
-    const last = deps.lastPartition();
-    const known = last ? entries.get(`${last.name}\n${queryKey(spec.path, spec.query)}`) : undefined;
-    const hit = last && !known ? store.peek(last.name, queryKey(spec.path, spec.query)) : undefined;
-    const initial: ReadState<unknown> = known
-      ? known.state
-      : hit
-        ? { status: 'stale', data: hit.data, source: 'memory', fetchedAt: hit.fetchedAt, error: undefined, revalidating: true }
-        : LOADING;
-    notify(observer, initial);
+    notify(observer, peek(spec));
     start(observation);
     return () => {
       observation.closed = true;
