@@ -16,7 +16,9 @@ export { LocalizeController, matchLanguage } from './internal/localize-controlle
 export { formatMoney, currencyDigits } from './internal/format.js';
 export { tokens, hostReset } from './styles/tokens.js';
 export { LANGUAGES } from './locales/translation.js';
-export type { Language, Translation } from './locales/translation.js';
+export type { Catalog, Language, Texts } from './locales/translation.js';
+export type { CustomerCardTexts } from './customer-card/locales/texts.js';
+export type { LoyaltyBadgeTexts } from './loyalty-badge/locales/texts.js';
 export type { KithCustomerLoadDetail, KithLoadEvent, KithLoadEventDetail, KithLoyaltyLoadDetail } from './events/kith-load.js';
 export type { KithErrorEvent, KithErrorEventDetail } from './events/kith-error.js';
 export type { KithRedeemEvent, KithRedeemEventDetail } from './events/kith-redeem.js';

@@ -4,6 +4,7 @@
 import { subjectOf, type Subject } from './claims.js';
 import { createCacheStore, type CacheEvent, type CacheStore, type DegradedReason } from './cache/index.js';
 import { createCredentials } from './credentials.js';
+import { checkOptions } from './options.js';
 import { KithError } from './errors.js';
 import { createLazyLive } from './live/lazy.js';
 import type { Live } from './live/live.js';
@@ -117,7 +118,17 @@ function subjectMemory(baseUrl: string, key: string) {
   };
 }
 
+/**
+ * Creates the core: the client without resources (add those a page calls with
+ * `@kith/sdk/resources/<name>`). Throws a `TypeError` at once for bad options, like `createClient`.
+ */
 export function createCore(options: CoreOptions): KithCore {
+  checkOptions(options, 'createCore');
+  return makeCore(options);
+}
+
+/** {@link createCore} for options already checked (by `createClient`). */
+export function makeCore(options: CoreOptions): KithCore {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const now = options.now ?? Date.now;
   const credentials = createCredentials(options.key, options.token);

@@ -1,16 +1,15 @@
-import { consume } from '@lit/context';
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import type { Customer, KithClient, KithError } from '@kith/sdk';
+import { property, query } from 'lit/decorators.js';
+import type { Customer, KithCore, KithError } from '@kith/sdk';
+import { customers } from '@kith/sdk/resources/customers';
 import type {} from '../events/kith-error.js';
 import type {} from '../events/kith-load.js';
-import { attachContextRoot, clientContext } from '../internal/client-context.js';
-import { ClientFromAttributes } from '../internal/client-from-attributes.js';
-import { pageClient } from '../internal/page-settings.js';
+import { KithConnectedElement } from '../internal/connected-element.js';
 import { formatMoney } from '../internal/format.js';
-import { KithElement } from '../internal/kith-element.js';
 import { LocalizeController } from '../internal/localize-controller.js';
+import { customerCardTexts } from './locales/catalog.js';
 import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
+import { resourceOf } from '../internal/resource-of.js';
 import { hostReset, tokens } from '../styles/tokens.js';
 import { customerCardStyles } from './customer-card.styles.js';
 
@@ -45,44 +44,21 @@ import { customerCardStyles } from './customer-card.styles.js';
  * @fires kith-load - A customer is shown: saved data at once, then each newer version. Detail: `{ customer }`.
  * @fires kith-error - The customer could not be loaded (`not_found` and `forbidden` included; also while saved data is shown). Detail: `{ code, error }`.
  */
-export class KithCustomerCard extends KithElement {
+export class KithCustomerCard extends KithConnectedElement {
   static override styles = [tokens, hostReset, customerCardStyles];
 
   /** The id (UUID) of the customer to show. */
   @property({ attribute: 'customer-id' }) customerId?: string;
 
-  /** Base URL of the Kith API, used only without `.client` and outside a provider. */
-  @property({ attribute: 'base-url' }) baseUrl?: string;
-
-  /**
-   * Publishable key (`pk_…`), used only without `.client` and outside a provider. A key alone
-   * reads no customer data: the card then shows its not-authorised state.
-   */
-  @property() key?: string;
-
-  /** A client created by the page; takes precedence over a provider and the attributes. */
-  @property({ attribute: false }) client?: KithClient;
-
-  /** BCP 47 locale for texts and numbers; defaults to the nearest `lang`, then the page's. */
-  @property({ reflect: true }) locale?: string;
-
-  /** `light`, `dark` or `auto` (`prefers-color-scheme`); by default the page setting (`Kith.setTheme`), else auto. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
-
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private providedClient?: KithClient;
-
   @query('.card') private cardElement?: HTMLElement;
 
-  private readonly fromAttributes = new ClientFromAttributes('kith-customer-card');
-  private readonly localize = new LocalizeController(this);
-  private readonly resource = new ResourceController<Customer, readonly [KithClient, string]>(this, {
+  private readonly localize = new LocalizeController(this, customerCardTexts);
+  private readonly resource = new ResourceController<Customer, readonly [KithCore, string]>(this, {
     args: () => {
-      const client = this.resolvedClient;
+      const client = this.connection.client;
       return client && this.customerId ? [client, this.customerId] : undefined;
     },
-    read: ([client, id]) => client.customers.get(id),
+    read: ([client, id]) => resourceOf(client, customers).get(id),
     onReady: (customer) => this.emit('kith-load', { customer }),
     onError: (error) => this.emit('kith-error', { code: error.code, error }),
   });
@@ -112,16 +88,6 @@ export class KithCustomerCard extends KithElement {
     this.resource.retry();
   }
 
-  private get resolvedClient(): KithClient | undefined {
-    // The chain every element follows: `.client`, the nearest provider, the page settings, its own attributes.
-    return this.client ?? this.providedClient ?? pageClient() ?? this.fromAttributes.get(this.baseUrl, this.key);
-  }
-
-  override connectedCallback(): void {
-    attachContextRoot();
-    super.connectedCallback();
-  }
-
   private onRetry(): void {
     this.retry();
     // The button disappears while loading: keep focus in the card, not on <body>.
@@ -129,7 +95,7 @@ export class KithCustomerCard extends KithElement {
   }
 
   protected override render(): TemplateResult {
-    const t = this.localize.t.customerCard;
+    const t = this.localize.t;
     const status = this.resource.status;
     const customer = this.resource.value;
     const saved = status === ResourceStatus.stale || status === ResourceStatus.offline;
@@ -150,7 +116,7 @@ export class KithCustomerCard extends KithElement {
   }
 
   private renderCustomer(customer: Customer): TemplateResult {
-    const t = this.localize.t.customerCard;
+    const t = this.localize.t;
     const tier = customer.loyalty?.tierName ?? null;
     return html`
       <span class="name" part="name">${customer.name}</span>
@@ -191,7 +157,7 @@ export class KithCustomerCard extends KithElement {
   }
 
   private statusText(status: ResourceStatus): TemplateResult | string {
-    const t = this.localize.t.customerCard;
+    const t = this.localize.t;
     switch (status) {
       case ResourceStatus.notAuthorized:
         return html`<strong class="status-title" part="status-title">${t.notAuthorized.title}</strong>
@@ -207,7 +173,7 @@ export class KithCustomerCard extends KithElement {
       case ResourceStatus.error:
         return this.resource.error ? t.errors[this.resource.error.code] : t.errors.server;
       case ResourceStatus.idle:
-        return this.resolvedClient ? t.noCustomer : t.notConfigured;
+        return this.connection.client ? t.noCustomer : t.notConfigured;
       default:
         return '';
     }

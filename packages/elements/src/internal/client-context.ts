@@ -1,11 +1,11 @@
 import { ContextRoot, createContext } from '@lit/context';
-import type { KithClient } from '@kith/sdk';
+import type { KithCore } from '@kith/sdk';
 
 /**
  * The client shared by `<kith-provider>`. The key is a global symbol so that two copies of
  * the package on one page still find each other's provider.
  */
-export const clientContext = createContext<KithClient | undefined>(Symbol.for('kith-client'));
+export const clientContext = createContext<KithCore | undefined>(Symbol.for('kith-client'));
 
 const ROOT = Symbol.for('kith-context-root');
 

@@ -1,15 +1,22 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import en from '../locales/en.js';
-import type { Language, Translation } from '../locales/translation.js';
+import type { Catalog, Language, Texts } from '../locales/translation.js';
 import { pageSettings } from './page-settings.js';
 
-// English ships with every element; the Chinese texts load on first use (design: "Size").
-const loaded = new Map<Language, Translation>([['en', en]]);
-const loaders: Record<Exclude<Language, 'en'>, () => Promise<{ default: Translation }>> = {
-  'zh-Hans': () => import('../locales/zh-hans.js'),
-  'zh-Hant': () => import('../locales/zh-hant.js'),
-};
-const pending = new Map<Language, Promise<void>>();
+/** What has loaded (and is loading) of each element's catalog, shared by every instance. */
+interface Loaded<T extends Texts> {
+  texts: Map<Language, T>;
+  pending: Map<Language, Promise<void>>;
+}
+const catalogs = new WeakMap<Catalog<Texts>, Loaded<Texts>>();
+
+function loadedOf<T extends Texts>(catalog: Catalog<T>): Loaded<T> {
+  let loaded = catalogs.get(catalog) as Loaded<T> | undefined;
+  if (!loaded) {
+    loaded = { texts: new Map([['en', catalog.en]]), pending: new Map() };
+    catalogs.set(catalog, loaded as Loaded<Texts>);
+  }
+  return loaded;
+}
 
 /** The shipped language for a BCP 47 tag: zh-TW/zh-HK/zh-Hant-* → zh-Hant, other zh → zh-Hans. */
 export function matchLanguage(tag: string): Language {
@@ -34,24 +41,28 @@ type LocalizedHost = ReactiveControllerHost & HTMLElement & { locale?: string | 
 
 /**
  * Resolves an element's locale (its `locale` property, its provider's `locale`, the page setting,
- * the nearest `lang`, the page's, the browser's) and gives it the matching translation, loading it
- * on demand.
+ * the nearest `lang`, the page's, the browser's) and gives it the matching texts of its catalog,
+ * loading them on demand.
  */
-export class LocalizeController implements ReactiveController {
+export class LocalizeController<T extends Texts> implements ReactiveController {
   /** The locale for Intl formatting, e.g. `zh-Hant-TW`. */
   locale = 'en';
   /** The shipped language whose texts are shown. */
   language: Language = 'en';
   readonly #host: LocalizedHost;
+  readonly #catalog: Catalog<T>;
+  readonly #loaded: Loaded<T>;
 
-  constructor(host: LocalizedHost) {
+  constructor(host: LocalizedHost, catalog: Catalog<T>) {
     this.#host = host;
+    this.#catalog = catalog;
+    this.#loaded = loadedOf(catalog);
     host.addController(this);
   }
 
-  /** The translation to render with (English until the wanted one has loaded). */
-  get t(): Translation {
-    return loaded.get(this.language) ?? en;
+  /** The texts to render with (English until the wanted language has loaded). */
+  get t(): T {
+    return this.#loaded.texts.get(this.language) ?? this.#catalog.en;
   }
 
   hostConnected(): void {
@@ -64,7 +75,7 @@ export class LocalizeController implements ReactiveController {
 
   /** Resolves once the current language's texts are available (tests await it). */
   async ready(): Promise<void> {
-    await pending.get(this.language);
+    await this.#loaded.pending.get(this.language);
   }
 
   #resolve(): void {
@@ -82,11 +93,12 @@ export class LocalizeController implements ReactiveController {
     this.locale = isValidLocale(tag) ? tag : 'en';
     this.language = matchLanguage(this.locale);
     const language = this.language;
-    if (language === 'en' || loaded.has(language)) return;
+    const { texts, pending } = this.#loaded;
+    if (language === 'en' || texts.has(language)) return;
     let loading = pending.get(language);
     if (!loading) {
-      loading = loaders[language]().then(
-        (module) => void loaded.set(language, module.default),
+      loading = this.#catalog[language]().then(
+        (module) => void texts.set(language, module.default),
         (error: unknown) => {
           pending.delete(language);
           console.error(`[kith] could not load the ${language} texts`, error);

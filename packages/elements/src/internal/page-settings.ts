@@ -2,7 +2,7 @@
 // its own attributes): from a `<script type="application/json" id="kith-settings">` data block
 // (allowed under a strict CSP: it is data, never run) or from a module calling `Kith.configure()`.
 // One store per page, shared by every copy of the package through a global symbol.
-import type { ClientOptions, KithClient, TokenSource } from '@kith/sdk';
+import type { CoreOptions, KithCore, TokenSource } from '@kith/sdk';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -18,9 +18,9 @@ export interface PageSettings {
   theme?: Theme | undefined;
 }
 
-/** Makes a client: `createClient`, handed over by the first element that loads (see `client-from-attributes.ts`),
+/** Makes a client: `createCore` (elements add the resources they call), handed over by the first element that loads (see `client-from-attributes.ts`),
  * so the runtime API in the drop-in's `kith.js` does not carry the SDK. */
-type ClientFactory = (options: ClientOptions) => KithClient;
+type ClientFactory = (options: CoreOptions) => KithCore;
 
 interface Store {
   factory: ClientFactory | undefined;
@@ -30,10 +30,12 @@ interface Store {
   /** From `Kith.configure`: wins over the block. */
   settings: PageSettings;
   token: TokenSource | undefined;
-  client: { key: string; client: KithClient } | undefined;
+  client: { key: string; client: KithCore } | undefined;
   /** Every client an element or provider made (from attributes or these settings): `reset` clears them. */
-  made: Set<KithClient>;
+  made: Set<KithCore>;
   listeners: Set<() => void>;
+  /** The merged settings, kept until the next change or the end of the current task (see `pageSettings`). */
+  merged: Readonly<PageSettings> | undefined;
 }
 
 const STORE = Symbol.for('kith-page-settings');
@@ -46,7 +48,7 @@ const FIELDS: Record<keyof PageSettings, (value: unknown) => boolean> = {
 
 function store(): Store {
   const registry = globalThis as unknown as Record<symbol, Store | undefined>;
-  return (registry[STORE] ??= { factory: undefined, settings: {}, token: undefined, client: undefined, made: new Set(), listeners: new Set(), block: {}, blockElement: null });
+  return (registry[STORE] ??= { factory: undefined, settings: {}, token: undefined, client: undefined, made: new Set(), listeners: new Set(), block: {}, blockElement: null, merged: undefined });
 }
 
 /** Keeps the known, well-typed fields of `input`; says once what it dropped. */
@@ -85,11 +87,17 @@ function readBlock(state: Store): void {
 /** The page settings now (the data block read on first use, then what `Kith.configure` set). */
 export function pageSettings(): Readonly<PageSettings> {
   const state = store();
+  if (state.merged) return state.merged;
+  // Every element asks on every update (theme, locale, client): one look-up serves a whole render
+  // pass, and the data block is looked for again afterwards (a single-page app may add it later).
   readBlock(state);
-  return { ...state.block, ...state.settings };
+  state.merged = { ...state.block, ...state.settings };
+  queueMicrotask(() => (state.merged = undefined));
+  return state.merged;
 }
 
 function changed(): void {
+  store().merged = undefined;
   for (const listener of [...store().listeners]) listener();
 }
 
@@ -111,7 +119,7 @@ export function setToken(token: TokenSource | undefined): void {
 }
 
 /** The client made from the page settings (`baseUrl` + `key` + the token function), or none. */
-export function pageClient(): KithClient | undefined {
+export function pageClient(): KithCore | undefined {
   const state = store();
   const { baseUrl, key } = pageSettings();
   if (!baseUrl || !key || !state.factory) return undefined;
@@ -131,16 +139,16 @@ export function pageClient(): KithClient | undefined {
   return state.client.client;
 }
 
-const tokens = new WeakMap<KithClient, TokenSource | undefined>();
-const tokenOf = (client: KithClient) => tokens.get(client);
+const tokens = new WeakMap<KithCore, TokenSource | undefined>();
+const tokenOf = (client: KithCore) => tokens.get(client);
 
-/** Hands the page settings the SDK's `createClient` (every element module calls it as it loads). */
+/** Hands the page settings the SDK's `createCore` (every element module calls it as it loads). */
 export function useClientFactory(factory: ClientFactory): void {
   store().factory ??= factory;
 }
 
 /** Notes a client Kith made for the page, so `Kith.reset()` clears it. */
-export function registerClient(client: KithClient): void {
+export function registerClient(client: KithCore): void {
   store().made.add(client);
 }
 

@@ -1,17 +1,16 @@
-import { consume } from '@lit/context';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { LoyaltyAccount, LoyaltyProgram, LoyaltyProgramResponse } from '@kith/schema';
-import type { KithClient, KithError } from '@kith/sdk';
+import type { KithCore, KithError } from '@kith/sdk';
+import { loyalty } from '@kith/sdk/resources/loyalty';
 import type {} from '../events/kith-error.js';
 import type {} from '../events/kith-load.js';
 import type {} from '../events/kith-redeem.js';
-import { attachContextRoot, clientContext } from '../internal/client-context.js';
-import { ClientFromAttributes } from '../internal/client-from-attributes.js';
-import { KithElement } from '../internal/kith-element.js';
+import { KithConnectedElement } from '../internal/connected-element.js';
 import { LocalizeController } from '../internal/localize-controller.js';
-import { pageClient } from '../internal/page-settings.js';
+import { loyaltyBadgeTexts } from './locales/catalog.js';
 import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
+import { resourceOf } from '../internal/resource-of.js';
 import { hostReset, tokens } from '../styles/tokens.js';
 import { loyaltyBadgeStyles } from './loyalty-badge.styles.js';
 import { currentTier, formatCount, formatDate, tierProgress } from './loyalty-badge.model.js';
@@ -90,36 +89,17 @@ const { idle, loading, ready, empty, offline, stale, error: failed, notFound, no
  * @fires kith-error - A read failed (the account, the program or the recent points: one event per read; `not_found` and `forbidden` included; also while saved data is shown). Detail: `{ code, error }`.
  * @fires kith-redeem - The person submitted the redeem form and the outbox answered. Detail: `{ customerId, request, result }` where `result.status` is `sent`, `queued` or `failed`.
  */
-export class KithLoyaltyBadge extends KithElement {
+export class KithLoyaltyBadge extends KithConnectedElement {
   static override styles = [tokens, hostReset, loyaltyBadgeStyles];
 
   /** The id (UUID) of the customer whose points to show. Without it, the `sign-in` slot is shown. */
   @property({ attribute: 'customer-id' }) customerId?: string;
-
-  /** Base URL of the Kith API, used only without `.client`, a provider and page settings. */
-  @property({ attribute: 'base-url' }) baseUrl?: string;
-
-  /** Publishable key (`pk_…`), used like `base-url`. A key alone reads no account: the badge then shows its `sign-in` slot. */
-  @property() key?: string;
-
-  /** A client created by the page; takes precedence over a provider, page settings and the attributes. */
-  @property({ attribute: false }) client?: KithClient;
-
-  /** BCP 47 locale for texts, numbers and dates; defaults to the provider's, the page setting, then the nearest `lang`. */
-  @property({ reflect: true }) locale?: string;
-
-  /** `light`, `dark` or `auto` (`prefers-color-scheme`); by default the page setting, else auto. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   /** One line for a shop header: emblem, tier and balance only. */
   @property({ type: Boolean, reflect: true }) compact = false;
 
   /** Hides the redeem form (staff pages: the server lets only the member, or the shop's server, redeem). */
   @property({ type: Boolean, reflect: true, attribute: 'no-redeem' }) noRedeem = false;
-
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private providedClient?: KithClient;
 
   /** Whether the recent points are shown (and read). */
   @state() private expanded = false;
@@ -129,26 +109,25 @@ export class KithLoyaltyBadge extends KithElement {
   @query('.badge') private baseElement?: HTMLElement;
   @query('.fill') private fillElement?: HTMLElement;
 
-  private readonly fromAttributes = new ClientFromAttributes('kith-loyalty-badge');
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, loyaltyBadgeTexts);
   private shownBalance: { customerId: string; balance: number } | undefined;
 
-  private readonly program = new ResourceController<LoyaltyProgramResponse, readonly [KithClient]>(this, {
+  private readonly program = new ResourceController<LoyaltyProgramResponse, readonly [KithCore]>(this, {
     args: () => {
-      const client = this.resolvedClient;
+      const client = this.connection.client;
       return client && this.customerId ? [client] : undefined;
     },
-    read: ([client]) => client.loyalty.program(),
+    read: ([client]) => resourceOf(client, loyalty).program(),
     onReady: () => this.loaded(),
     onError: (error) => this.emit('kith-error', { code: error.code, error }),
   });
 
-  private readonly account = new ResourceController<LoyaltyAccount, readonly [KithClient, string]>(this, {
+  private readonly account = new ResourceController<LoyaltyAccount, readonly [KithCore, string]>(this, {
     args: () => {
-      const client = this.resolvedClient;
+      const client = this.connection.client;
       return client && this.customerId ? [client, this.customerId] : undefined;
     },
-    read: ([client, id]) => client.loyalty.account(id),
+    read: ([client, id]) => resourceOf(client, loyalty).account(id),
     onReady: (account) => {
       this.noteBalance(account);
       this.loaded();
@@ -200,13 +179,7 @@ export class KithLoyaltyBadge extends KithElement {
     this.program.retry();
   }
 
-  private get resolvedClient(): KithClient | undefined {
-    // The chain every element follows: `.client`, the nearest provider, the page settings, its own attributes.
-    return this.client ?? this.providedClient ?? pageClient() ?? this.fromAttributes.get(this.baseUrl, this.key);
-  }
-
   override connectedCallback(): void {
-    attachContextRoot();
     super.connectedCallback();
     // Fetched while the account loads, so the form is there when the points are.
     if (!this.compact && !this.noRedeem) loadChunk('redeem');
@@ -228,7 +201,7 @@ export class KithLoyaltyBadge extends KithElement {
     const before = this.shownBalance;
     this.shownBalance = { customerId: account.customerId, balance: account.balance };
     if (before?.customerId === account.customerId && before.balance !== account.balance) {
-      this.announcement = this.localize.t.loyaltyBadge.balanceUpdated(this.count(account.balance), account.balance);
+      this.announcement = this.localize.t.balanceUpdated(this.count(account.balance), account.balance);
     }
   }
 
@@ -248,14 +221,14 @@ export class KithLoyaltyBadge extends KithElement {
   }
 
   protected override render(): TemplateResult {
-    const t = this.localize.t.loyaltyBadge;
+    const t = this.localize.t;
     const status = this.status;
     const account = this.account.value;
     const program = this.program.value?.program;
     const saved = status === stale || status === offline;
     const shown = account && program && (status === ready || saved) ? { account, program } : undefined;
     const tier = shown && currentTier(shown.account, shown.program);
-    const signIn = status === notAuthorized || (status === idle && this.resolvedClient !== undefined);
+    const signIn = status === notAuthorized || (status === idle && this.connection.client !== undefined);
     const canRetry = status === failed || saved;
     return html`
       <section class="kith-root badge" part="base" lang=${this.localize.t.$lang}
@@ -272,7 +245,7 @@ export class KithLoyaltyBadge extends KithElement {
   }
 
   private renderAccount(account: LoyaltyAccount, program: LoyaltyProgram): TemplateResult {
-    const t = this.localize.t.loyaltyBadge;
+    const t = this.localize.t;
     const tier = currentTier(account, program);
     const name = tier?.tier.name ?? t.noTier;
     const head = html`
@@ -297,7 +270,7 @@ export class KithLoyaltyBadge extends KithElement {
         @click=${this.toggleLedger} @pointerenter=${() => loadChunk('ledger')} @focus=${() => loadChunk('ledger')}>${t.history}</button>
       <div id="ledger" class="ledger" part="ledger" ?hidden=${!this.expanded}>
         ${this.expanded
-          ? html`<kith-loyalty-ledger exportparts="ledger-entry, retry-button" .client=${this.resolvedClient} .customerId=${account.customerId}
+          ? html`<kith-loyalty-ledger exportparts="ledger-entry, retry-button" .client=${this.connection.client} .customerId=${account.customerId}
               .locale=${this.localize.locale}><p class="muted small" role="status">${t.historyLoading}</p></kith-loyalty-ledger>`
           : nothing}
       </div>
@@ -312,7 +285,7 @@ export class KithLoyaltyBadge extends KithElement {
   }
 
   private renderProgress(account: LoyaltyAccount, program: LoyaltyProgram): TemplateResult {
-    const t = this.localize.t.loyaltyBadge;
+    const t = this.localize.t;
     const progress = tierProgress(account, program);
     if (!progress) return html`<p class="progress top" part="progress">${t.topTier}</p>`;
     const text = t.toNext(this.count(progress.pointsNeeded), progress.pointsNeeded, progress.next);
@@ -329,7 +302,7 @@ export class KithLoyaltyBadge extends KithElement {
 
   private renderRedeem(account: LoyaltyAccount): TemplateResult {
     loadChunk('redeem');
-    return html`<kith-loyalty-redeem exportparts="redeem, redeem-input, redeem-button, redeem-message" .client=${this.resolvedClient}
+    return html`<kith-loyalty-redeem exportparts="redeem, redeem-input, redeem-button, redeem-message" .client=${this.connection.client}
       .customerId=${account.customerId} .balance=${account.balance} .fresh=${this.status === ready} .locale=${this.localize.locale}>
     </kith-loyalty-redeem>`;
   }
@@ -351,7 +324,7 @@ export class KithLoyaltyBadge extends KithElement {
   }
 
   private statusText(status: ResourceStatus): string {
-    const t = this.localize.t.loyaltyBadge;
+    const t = this.localize.t;
     switch (status) {
       case loading:
         return t.loading;

@@ -1,10 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { LedgerEntry, LedgerPage } from '@kith/schema';
-import type { KithClient } from '@kith/sdk';
+import type { KithCore } from '@kith/sdk';
+import { loyalty } from '@kith/sdk/resources/loyalty';
+import { resourceOf } from '../internal/resource-of.js';
 import type {} from '../events/kith-error.js';
 import { KithElement } from '../internal/kith-element.js';
 import { LocalizeController } from '../internal/localize-controller.js';
+import { loyaltyBadgeTexts } from './locales/catalog.js';
 import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
 import { formatCount, formatDate } from './loyalty-badge.model.js';
 import { loyaltyLedgerStyles } from './loyalty-ledger.styles.js';
@@ -28,22 +31,22 @@ export class KithLoyaltyLedger extends KithElement {
   static override styles = loyaltyLedgerStyles;
 
   /** The client to read through. */
-  @property({ attribute: false }) client?: KithClient;
+  @property({ attribute: false }) client?: KithCore;
   /** Whose entries. */
   @property({ attribute: false }) customerId?: string;
   /** The badge's locale, for texts, numbers and dates. */
   @property({ attribute: false }) locale?: string;
 
-  private readonly localize = new LocalizeController(this);
-  private readonly ledger = new ResourceController<LedgerPage, readonly [KithClient, string]>(this, {
+  private readonly localize = new LocalizeController(this, loyaltyBadgeTexts);
+  private readonly ledger = new ResourceController<LedgerPage, readonly [KithCore, string]>(this, {
     args: () => (this.client && this.customerId ? [this.client, this.customerId] : undefined),
-    read: ([client, id]) => client.loyalty.ledger(id, { limit: LIMIT }),
+    read: ([client, id]) => resourceOf(client, loyalty).ledger(id, { limit: LIMIT }),
     onError: (error) => this.emit('kith-error', { code: error.code, error }),
     lazy: false,
   });
 
   protected override render(): TemplateResult {
-    const t = this.localize.t.loyaltyBadge;
+    const t = this.localize.t;
     const { status, value: page, error } = this.ledger;
     if (page && (status === ResourceStatus.ready || status === ResourceStatus.stale || status === ResourceStatus.offline)) {
       if (page.items.length === 0) return html`<p>${t.historyEmpty}</p>`;
@@ -60,7 +63,7 @@ export class KithLoyaltyLedger extends KithElement {
   }
 
   private renderEntry(entry: LedgerEntry): TemplateResult {
-    const t = this.localize.t.loyaltyBadge;
+    const t = this.localize.t;
     const locale = this.localize.locale;
     return html`
       <li part="ledger-entry">

@@ -1,10 +1,13 @@
 import { html, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { MAX_POINTS, type RedeemRequest } from '@kith/schema';
-import type { KithClient, OutboxEvent } from '@kith/sdk';
+import type { KithCore, OutboxEvent } from '@kith/sdk';
+import { loyalty } from '@kith/sdk/resources/loyalty';
+import { resourceOf } from '../internal/resource-of.js';
 import type {} from '../events/kith-redeem.js';
 import { KithElement } from '../internal/kith-element.js';
 import { LocalizeController } from '../internal/localize-controller.js';
+import { loyaltyBadgeTexts } from './locales/catalog.js';
 import { formatCount } from './loyalty-badge.model.js';
 import { loyaltyRedeemStyles } from './loyalty-redeem.styles.js';
 
@@ -46,7 +49,7 @@ export class KithLoyaltyRedeem extends KithElement {
   static override styles = loyaltyRedeemStyles;
 
   /** The client to redeem through (its outbox). */
-  @property({ attribute: false }) client?: KithClient;
+  @property({ attribute: false }) client?: KithCore;
   /** Whose points. */
   @property({ attribute: false }) customerId?: string;
   /** The balance shown by the badge. */
@@ -62,7 +65,7 @@ export class KithLoyaltyRedeem extends KithElement {
 
   @query('#points') private pointsInput?: HTMLInputElement;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, loyaltyBadgeTexts);
   private stopOutbox: (() => void) | undefined;
 
   override disconnectedCallback(): void {
@@ -76,7 +79,7 @@ export class KithLoyaltyRedeem extends KithElement {
   }
 
   protected override render(): TemplateResult {
-    const t = this.localize.t.loyaltyBadge.redeem;
+    const t = this.localize.t.redeem;
     const state = this.redeemState;
     const message = this.message();
     return html`
@@ -108,7 +111,7 @@ export class KithLoyaltyRedeem extends KithElement {
 
   /** The text of the last outcome and its tone. */
   private message(): [string, 'ok' | 'error' | ''] | undefined {
-    const t = this.localize.t.loyaltyBadge.redeem;
+    const t = this.localize.t.redeem;
     const state = this.redeemState;
     switch (state.kind) {
       case 'sent':
@@ -126,7 +129,7 @@ export class KithLoyaltyRedeem extends KithElement {
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const t = this.localize.t.loyaltyBadge.redeem;
+    const t = this.localize.t.redeem;
     const { client, customerId, balance } = this;
     if (this.redeemState.kind === 'sending' || !client || !customerId) return;
     const points = parsePoints(this.typedPoints);
@@ -143,7 +146,7 @@ export class KithLoyaltyRedeem extends KithElement {
     this.redeemState = { kind: 'sending' };
     // A refused redemption stays in the outbox: the edited one replaces it (a new write, a new key).
     if (previous.kind === 'failed' && previous.entryId) await client.outbox.discard(previous.entryId).catch(() => undefined);
-    const result = await client.loyalty.redeem(customerId, request);
+    const result = await resourceOf(client, loyalty).redeem(customerId, request);
     if (result.status === 'failed') {
       this.redeemState = { kind: 'failed', message: result.error.message, entryId: result.entry.id };
       this.pointsInput?.focus();
@@ -157,7 +160,7 @@ export class KithLoyaltyRedeem extends KithElement {
   }
 
   /** Follows a saved redemption until the outbox delivers it, or the server refuses it (then what was typed comes back). */
-  private follow(client: KithClient): void {
+  private follow(client: KithCore): void {
     this.stopOutbox?.();
     this.stopOutbox = client.outbox.subscribe((event: OutboxEvent) => {
       const state = this.redeemState;

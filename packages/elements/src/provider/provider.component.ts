@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { KithClient, TokenSource } from '@kith/sdk';
+import type { KithCore, TokenSource } from '@kith/sdk';
 import { ClientFromAttributes } from '../internal/client-from-attributes.js';
 import { clientContext } from '../internal/client-context.js';
 import { KithElement } from '../internal/kith-element.js';
@@ -35,8 +35,8 @@ export class KithProvider extends KithElement {
    */
   @property({ attribute: false }) token?: TokenSource;
 
-  /** A client created by the page; takes precedence over `base-url`, `key` and `token`. */
-  @property({ attribute: false }) client?: KithClient;
+  /** A client created by the page (`createCore` or `createClient`); takes precedence over `base-url`, `key` and `token`. */
+  @property({ attribute: false }) client?: KithCore;
 
   /** BCP 47 locale for the elements inside that have none of their own (before the page setting and `lang`). */
   @property({ reflect: true }) locale?: string;
@@ -50,7 +50,7 @@ export class KithProvider extends KithElement {
   readonly #fromAttributes = new ClientFromAttributes('kith-provider');
 
   /** The client the provider currently shares (`undefined` when not configured). */
-  get sharedClient(): KithClient | undefined {
+  get sharedClient(): KithCore | undefined {
     return this.#provider.value;
   }
 
