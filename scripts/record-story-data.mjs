@@ -18,19 +18,33 @@ const outDir = join(root, 'stories', 'fixtures');
 /** An id no record has: the not-found answers. */
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
-/** Requests per minute per key: small, so that a real 429 can be recorded (`repeat`). */
-const PER_KEY = 20;
+/**
+ * Requests per minute per key: small, so that a real 429 can be recorded (`repeat`), but above
+ * the number of other requests made here (every credential is under the demo's one key).
+ */
+const PER_KEY = 40;
 
 /**
- * What to record, per fixture file. `as` names the credential: `staff` (the sample customer's
- * account manager), `customer` (the sample customer's own token), `key` (the publishable key
- * alone) or `bad-key` (a key the server does not know). `schema` names the @kith/schema schema
- * of a successful answer; error answers are checked against `ErrorEnvelope`. `repeat: true` asks
- * again (at most 2 × PER_KEY times) until the server gives the expected status: the rate limit.
+ * What to record, per fixture file. `cards` are the customers the card's stories show, by name
+ * (`customer`: the sample; the others picked by pickCustomers). `as` names the credential:
+ * `staff` (the sample customer's account manager), `customer` (the sample customer's own
+ * token), `key` (the publishable key alone) or `bad-key` (a key the server does not know).
+ * `schema` names the @kith/schema schema of a successful answer; error answers are checked
+ * against `ErrorEnvelope`. `repeat: true` asks again (at most 2 × PER_KEY times) until the
+ * server gives the expected status: the rate limit.
  */
-const groups = ({ sample, climber }) => ({
+const groups = ({ sample, climber, cards }) => ({
   customers: {
-    customer: { path: `/v1/customers/${sample}`, as: 'staff', schema: 'Customer' },
+    // Each customer a card story shows, then the staff record of its owner (the card shows the
+    // owner's name): `customer`, `customerOwner`, `keyAccount`, `keyAccountOwner`…
+    ...Object.fromEntries(
+      Object.entries(cards).flatMap(([name, { id, ownerId }]) => [
+        [name, { path: `/v1/customers/${id}`, as: 'staff', schema: 'Customer' }],
+        [`${name}Owner`, { path: `/v1/staff/${ownerId}`, as: 'staff', schema: 'StaffMember' }],
+      ]),
+    ),
+    // The colleagues the owner editor offers (<kith-customer-editor> lists up to 100).
+    staff: { path: '/v1/staff?limit=100', as: 'staff', schema: 'StaffPage' },
     notFound: { path: `/v1/customers/${UNKNOWN_ID}`, as: 'staff', status: 404 },
     forbidden: { path: `/v1/customers/${sample}`, as: 'key', status: 403 },
     keyRefused: { path: `/v1/customers/${sample}`, as: 'bad-key', status: 401 },
@@ -50,19 +64,83 @@ const groups = ({ sample, climber }) => ({
   },
 });
 
+/** A GET as the staff token; throws unless the server answers 2xx. */
+const reader = (url, staffToken) => async (path) => {
+  const response = await fetch(`${url}${path}`, { headers: { accept: 'application/json', authorization: `Bearer ${staffToken}` } });
+  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+  return response.json();
+};
+
+/** Every customer the staff token may read (all pages). */
+async function allCustomers(get) {
+  const customers = [];
+  let cursor;
+  do {
+    const page = await get(`/v1/customers?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    customers.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  return customers;
+}
+
 /** A customer of the sample's account manager with points and a tier above theirs still to reach. */
-async function climberId(url, staffToken) {
-  const get = async (path) => {
-    const response = await fetch(`${url}${path}`, { headers: { accept: 'application/json', authorization: `Bearer ${staffToken}` } });
-    if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
-    return response.json();
-  };
+async function climberId(get, customers) {
   const { program } = await get('/v1/loyalty/program');
   const top = program.tiers.reduce((a, b) => (b.threshold > a.threshold ? b : a));
-  const { items } = await get('/v1/customers?limit=100');
-  const climber = items.find((c) => c.loyalty && c.loyalty.points > 0 && c.loyalty.tierId !== top.id);
+  const climber = customers.find((c) => c.loyalty && c.loyalty.points > 0 && c.loyalty.tierId !== top.id);
   if (!climber) throw new Error('the demo has no customer below the top tier with points');
   return climber.id;
+}
+
+const DAY = 86_400_000;
+const creditShare = ({ credit }) => (credit.limit.amount > 0 ? credit.used.amount / credit.limit.amount : Infinity);
+
+/**
+ * The customers of the card's stories besides the sample, picked from what the server holds
+ * (by what they are, never by id: the picks follow the demo seed), each a different customer with an owner (the card
+ * reads the owner's staff record). `first` takes the best of the candidates by `rank` (lowest
+ * first; ties keep the server's order, by name).
+ */
+function pickCustomers(customers, sampleId) {
+  const taken = new Set([sampleId]);
+  const first = (story, why, accept, rank = () => 0) => {
+    const candidates = customers.filter((c) => !taken.has(c.id) && c.ownerId && accept(c));
+    const best = candidates.reduce((a, b) => (rank(b) < rank(a) ? b : a), candidates[0]);
+    if (!best) throw new Error(`the demo has no customer for the "${story}" story: ${why}`);
+    taken.add(best.id);
+    return { id: best.id, ownerId: best.ownerId };
+  };
+  const overLimit = first(
+    'Credit, most used',
+    'a credit line',
+    (c) => c.credit !== null,
+    // The fullest credit line: over its limit if the demo has one, else the nearest.
+    (c) => -creditShare(c),
+  );
+  const keyAccount = first(
+    'Key account',
+    'a private person who is a key account',
+    (c) => c.kind === 'person' && c.value.keyAccount && !c.company,
+    // The most valuable.
+    (c) => -c.value.lifetimeValue.amount,
+  );
+  const churnRisk = first(
+    'Churn risk',
+    'a customer at high or medium risk of churn with a last order',
+    (c) => (c.value.churnRisk?.level === 'high' || c.value.churnRisk?.level === 'medium') && c.value.lastOrderAt !== null,
+    // The longest since their last order.
+    (c) => Date.parse(c.value.lastOrderAt) / DAY,
+  );
+  // One with a credit line, if any is left.
+  const organisation = first('Organisation', 'an organisation', (c) => c.kind === 'organisation', (c) => (c.credit ? 0 : 1));
+  const contactPerson = first(
+    'Contact person',
+    'a person with a role at an organisation',
+    (c) => c.kind === 'person' && Boolean(c.role && c.company && c.organisationId),
+    // One of the organisation's people; then one with no tags and no orders (the card's empty rows).
+    (c) => (c.organisationId === organisation.id ? 0 : 2) + (c.tags.length === 0 && c.value.orderCount === 0 ? 0 : 1),
+  );
+  return { keyAccount, churnRisk, overLimit, organisation, contactPerson };
 }
 
 const server = await startServer({ port: 0, dataDir: 'memory', log: () => {}, settings: { rateLimits: { perKey: PER_KEY } } });
@@ -70,11 +148,20 @@ try {
   const demo = server.demo;
   if (!demo) throw new Error('the server seeded no demo');
   const grant = { publishableKey: demo.publishableKey };
-  const staff = await server.mintToken({ ...grant, kind: 'staff', subject: demo.staffId, scopes: ['customers:read', 'loyalty:read'] });
+  // staff:read: the card reads the owner's staff record, its owner editor the list of colleagues.
+  const staff = await server.mintToken({ ...grant, kind: 'staff', subject: demo.staffId, scopes: ['customers:read', 'loyalty:read', 'staff:read'] });
   const customer = await server.mintToken({ ...grant, kind: 'customer', subject: demo.sampleCustomerId });
   const credentials = { staff: staff.token, customer: customer.token, key: demo.publishableKey, 'bad-key': 'pk_not_a_real_key' };
 
-  const ids = { sample: demo.sampleCustomerId, climber: await climberId(server.url, credentials.staff) };
+  const get = reader(server.url, credentials.staff);
+  const customers = await allCustomers(get);
+  const sample = customers.find((c) => c.id === demo.sampleCustomerId);
+  if (!sample?.ownerId) throw new Error('the demo\'s sample customer has no owner');
+  const ids = {
+    sample: sample.id,
+    climber: await climberId(get, customers),
+    cards: { customer: { id: sample.id, ownerId: sample.ownerId }, ...pickCustomers(customers, sample.id) },
+  };
 
   // Rate-limit answers last: once the key is over its limit, everything else would be refused too.
   const plan = Object.entries(groups(ids))

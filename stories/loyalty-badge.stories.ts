@@ -6,12 +6,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { waitFor } from 'storybook/test';
 import type { KithClient } from '@kith/sdk';
 import '@kith/elements/loyalty-badge.js';
+import { findDeep } from './support/dom.js';
 import { recordedLoyalty } from './support/recorded.js';
-import type { Recorded } from './support/recorded.js';
-import { withReplay, withSavedData, type Network } from './support/replay.js';
+import { withReplay } from './support/replay.js';
+import { reaches, stateStories } from './support/states.js';
 
 const { sampleCustomerId, climberCustomerId, unknownId, responses } = recordedLoyalty;
 
@@ -31,20 +31,11 @@ interface BadgeArgs {
   onKithRedeem?: (event: Event) => void;
 }
 
-/** The first element matching `selector` under `root`, looking inside shadow roots too. */
-function deepQuery(root: Element | ShadowRoot, selector: string): Element | null {
-  const found = root.querySelector(selector);
-  if (found) return found;
-  for (const el of root.querySelectorAll('*')) {
-    const inner = el.shadowRoot && deepQuery(el.shadowRoot, selector);
-    if (inner) return inner;
-  }
-  return null;
-}
-
-/** Saved data: the badge's client read the account and the program once, then answers with `then`. */
-const savedThen = (then: Network | readonly Recorded[]) =>
-  withSavedData(member, (client) => Promise.all([client.loyalty.account(sampleCustomerId), client.loyalty.program()]), then);
+/** Loading, saved data (the badge's client read the account and the program once), offline, not configured. */
+const states = stateStories({
+  answers: member,
+  prime: (client) => Promise.all([client.loyalty.account(sampleCustomerId), client.loyalty.program()]),
+});
 
 const meta = {
   title: 'Elements/Loyalty badge',
@@ -80,43 +71,34 @@ type Story = StoryObj<BadgeArgs>;
 
 /** The demo's sample member, at the top tier: balance, benefits, recent points, redeem form. */
 export const Ready: Story = {
-  parameters: { kith: { status: 'ready' } },
+  parameters: reaches('ready'),
   loaders: [withReplay(member)],
 };
 
 /** A member on the way up: the progress bar and the points still needed for the next tier. */
 export const ProgressToNextTier: Story = {
   name: 'Progress to the next tier',
-  parameters: { kith: { status: 'ready' } },
+  parameters: reaches('ready'),
   args: { 'customer-id': climberCustomerId },
   loaders: [withReplay(climber)],
 };
 
 /** The recent points, expanded (read only then). */
 export const RecentPoints: Story = {
-  parameters: { kith: { status: 'ready' } },
+  parameters: reaches('ready'),
   args: { 'customer-id': climberCustomerId },
   loaders: [withReplay(climber)],
   play: async ({ canvasElement }) => {
     // The toggle appears with the account; the recent points are read when it is pressed.
-    const toggle = await waitFor(() => {
-      const button = canvasElement.querySelector('kith-loyalty-badge')?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="ledger-toggle"]');
-      if (!button) throw new Error('the badge shows no ledger toggle yet');
-      return button;
-    });
+    const toggle = await findDeep<HTMLButtonElement>(canvasElement, '[part~="ledger-toggle"]', 'ledger toggle');
     toggle.click();
-    await waitFor(
-      () => {
-        if (!deepQuery(canvasElement, '[part~="ledger-entry"]')) throw new Error('the badge shows no recent points');
-      },
-      { timeout: 5000 },
-    );
+    await findDeep(canvasElement, '[part~="ledger-entry"]', 'recent points');
   },
 };
 
 /** One line for a shop header: emblem, tier and balance. */
 export const Compact: Story = {
-  parameters: { kith: { status: 'ready' } },
+  parameters: reaches('ready'),
   args: { compact: true },
   loaders: [withReplay(member)],
 };
@@ -124,41 +106,26 @@ export const Compact: Story = {
 /** On a staff page: no redeem form (only the member may redeem). */
 export const StaffPage: Story = {
   name: 'Staff page (no redeem)',
-  parameters: { kith: { status: 'ready' } },
+  parameters: reaches('ready'),
   args: { 'no-redeem': true },
   loaders: [withReplay(member)],
 };
 
 /** The server has not answered yet: a skeleton and `aria-busy`. */
-export const Loading: Story = {
-  parameters: { kith: { status: 'loading' } },
-  loaders: [withReplay([], 'hang')],
-};
+export const Loading: Story = states.loading();
 
 /** Saved points while the server cannot be reached, with Retry. */
-export const OfflineWithSavedData: Story = {
-  name: 'Offline, saved data',
-  parameters: { kith: { status: 'offline' } },
-  loaders: [savedThen('offline')],
-};
+export const OfflineWithSavedData: Story = { name: 'Offline, saved data', ...states.offline() };
 
 /** Saved points while the latest could not be loaded for another reason (here the rate limit, 429), with Retry. */
-export const StaleSavedData: Story = {
-  name: 'Stale, saved data',
-  parameters: { kith: { status: 'stale' } },
-  loaders: [savedThen([responses.program, responses.rateLimited])],
-};
+export const StaleSavedData: Story = { name: 'Stale, saved data', ...states.stale([responses.program, responses.rateLimited]) };
 
 /** Nothing saved and the server cannot be reached. */
-export const ErrorOffline: Story = {
-  name: 'Error, offline',
-  parameters: { kith: { status: 'error' } },
-  loaders: [withReplay([], 'offline')],
-};
+export const ErrorOffline: Story = { name: 'Error, offline', ...states.errorOffline() };
 
 /** No customer has this id (404). */
 export const NotFound: Story = {
-  parameters: { kith: { status: 'not_found' } },
+  parameters: reaches('not_found'),
   args: { 'customer-id': unknownId },
   loaders: [withReplay([responses.program, responses.notFound])],
 };
@@ -166,14 +133,14 @@ export const NotFound: Story = {
 /** Nobody signed in: a publishable key alone may not read an account (403), so the `sign-in` slot shows. */
 export const SignIn: Story = {
   name: 'Sign in (not authorised)',
-  parameters: { kith: { status: 'not_authorized' } },
+  parameters: reaches('not_authorized'),
   loaders: [withReplay([responses.program, responses.forbidden])],
 };
 
 /** The same, with the page's own content in the `sign-in` slot. */
 export const SignInSlot: Story = {
   name: 'Sign in, slotted link',
-  parameters: { kith: { status: 'not_authorized' } },
+  parameters: reaches('not_authorized'),
   loaders: [withReplay([responses.program, responses.forbidden])],
   render: (args, { loaded }) => html`
     <kith-loyalty-badge style="max-width: 22rem" .client=${loaded['client'] as KithClient | undefined} customer-id=${ifDefined(args['customer-id'])}>
@@ -183,9 +150,7 @@ export const SignInSlot: Story = {
 };
 
 /** No client: no `.client`, no provider, no page settings, no `base-url` and `key`. */
-export const NotConfigured: Story = {
-  parameters: { kith: { status: 'idle' } },
-};
+export const NotConfigured: Story = states.notConfigured();
 
 const LOCALES = ['en', 'zh-Hans', 'zh-Hant'] as const;
 const THEMES = ['light', 'dark'] as const;
@@ -193,7 +158,7 @@ const THEMES = ['light', 'dark'] as const;
 /** A member on the way up in every shipped language, light and dark, side by side. */
 export const LocalesAndThemes: Story = {
   name: 'Locales and themes',
-  parameters: { kith: { status: 'ready' } },
+  parameters: reaches('ready'),
   args: { 'customer-id': climberCustomerId, 'no-redeem': true },
   loaders: [withReplay(climber)],
   render: (args, { loaded }) => html`

@@ -1,13 +1,23 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ContactChannel, Customer, CustomerValue, RfmScores } from './customer.js';
+import { ContactChannel, Customer, CustomerValue, LastContact, RfmScores } from './customer.js';
+import type { InteractionDirection } from './interaction.js';
 import { customer } from './test-support/fixtures.js';
 import { type Equal, accepts, rejects } from './test-support/assert.js';
 
 describe('Customer', () => {
   it('accepts the fixture and an organisation with empty lists', () => {
     accepts(Customer, customer);
-    accepts(Customer, { ...customer, kind: 'organisation', channels: [], tags: [], credit: null, loyalty: null });
+    accepts(Customer, { ...customer, kind: 'organisation', channels: [], tags: [], credit: null, loyalty: null, lastContact: null });
+  });
+  it('lastContact: required (null when none), between customer and shop only, no text', () => {
+    const { lastContact: _drop, ...withoutLastContact } = customer;
+    rejects(Customer, withoutLastContact, ['lastContact']);
+    const contact = { at: '2026-02-27T16:45:00.000Z', channel: 'email', direction: 'inbound', type: 'complaint' };
+    accepts(LastContact, contact);
+    rejects(LastContact, { ...contact, direction: 'internal' }, ['direction']);
+    rejects(LastContact, { ...contact, summary: 'Called about the delivery' });
+    rejects(LastContact, { ...contact, at: 'yesterday' }, ['at']);
   });
   it('rejects unknown fields, at the top and nested', () => {
     rejects(Customer, { ...customer, email: 'li.wei@example.com' });
@@ -35,5 +45,8 @@ describe('Customer', () => {
   it('infers the kind union', () => {
     const kind: Equal<Customer['kind'], 'person' | 'organisation'> = true;
     assert.ok(kind);
+    // A last contact's direction is an interaction direction (without `internal`).
+    const direction: Equal<Exclude<InteractionDirection, 'internal'>, LastContact['direction']> = true;
+    assert.ok(direction);
   });
 });

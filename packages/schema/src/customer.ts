@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { BasisPoints, ExternalId, Id, LanguageTag, Money, SignedMoney, Timestamp, shortText } from './common.js';
+// interaction.ts imports only common.ts, so this import makes no cycle.
+import { InteractionChannel, InteractionType } from './interaction.js';
 
 /** A person, or an organisation that has people as contacts. */
 export const CustomerKind = z.enum(['person', 'organisation']);
@@ -85,6 +87,19 @@ export const CustomerLoyaltySummary = z.strictObject({
 });
 export type CustomerLoyaltySummary = z.infer<typeof CustomerLoyaltySummary>;
 
+/**
+ * When and how the customer and the shop last spoke (`Customer.lastContact`): the kind and
+ * time of one interaction, never its summary or body — a customer token reads its own
+ * record, and timeline text may be staff-internal.
+ */
+export const LastContact = z.strictObject({
+  at: Timestamp,
+  channel: InteractionChannel,
+  direction: z.enum(['inbound', 'outbound']),
+  type: InteractionType,
+});
+export type LastContact = z.infer<typeof LastContact>;
+
 /** A customer as the API returns it. */
 export const Customer = z.strictObject({
   id: Id,
@@ -105,6 +120,13 @@ export const Customer = z.strictObject({
   value: CustomerValue,
   credit: z.nullable(Credit),
   loyalty: z.nullable(CustomerLoyaltySummary),
+  /**
+   * The latest contact between the customer and the shop (by when it occurred) — an
+   * `inbound` or `outbound` interaction of any type but `order`, `points` and `stage_change`
+   * (those are transactions, not contact) — or null when there has been none. Derived from
+   * the timeline when read: recording an interaction changes neither `version` nor `updatedAt`.
+   */
+  lastContact: z.nullable(LastContact),
   /** Increments on every change; send it back in `If-Match` to update safely. */
   version: z.int().check(z.minimum(1)),
   createdAt: Timestamp,

@@ -1,5 +1,5 @@
 import { checkOptions } from './options.js';
-import { makeCore, type CoreOptions, type KithCore } from './core.js';
+import { createCore, type CoreOptions, type KithCore } from './core.js';
 import { resources, type Resources } from './resources/index.js';
 
 /** Options of {@link createClient}. */
@@ -14,6 +14,6 @@ export interface KithClient extends KithCore, Resources {}
  */
 export function createClient(options: ClientOptions): KithClient {
   checkOptions(options, 'createClient');
-  const core = makeCore(options);
+  const core = createCore(options);
   return Object.assign(core, resources(core));
 }

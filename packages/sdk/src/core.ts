@@ -4,7 +4,6 @@
 import { subjectOf, type Subject } from './claims.js';
 import { createCacheStore, type CacheEvent, type CacheStore, type DegradedReason } from './cache/index.js';
 import { createCredentials } from './credentials.js';
-import { checkOptions } from './options.js';
 import { KithError } from './errors.js';
 import { createLazyLive } from './live/lazy.js';
 import type { Live } from './live/live.js';
@@ -120,15 +119,11 @@ function subjectMemory(baseUrl: string, key: string) {
 
 /**
  * Creates the core: the client without resources (add those a page calls with
- * `@kith/sdk/resources/<name>`). Throws a `TypeError` at once for bad options, like `createClient`.
+ * `@kith/sdk/resources/<name>`). It trusts its options (their types say what is allowed) and stays
+ * small; options that come from untyped input (attributes, JSON settings) go through
+ * `checkOptions` first, as `createClient` and the elements do.
  */
 export function createCore(options: CoreOptions): KithCore {
-  checkOptions(options, 'createCore');
-  return makeCore(options);
-}
-
-/** {@link createCore} for options already checked (by `createClient`). */
-export function makeCore(options: CoreOptions): KithCore {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const now = options.now ?? Date.now;
   const credentials = createCredentials(options.key, options.token);

@@ -1,29 +1,29 @@
-import type { TransportOptions } from './transport.js';
-
 /**
  * Checks what `createCore`/`createClient` were given and throws a `TypeError` at once for a
  * relative or non-http `baseUrl`, a key that is not `pk_…`/`sk_…`, a `token` that is not a
  * function or a bad `timeoutMs`: a misconfiguration must never look like a network failure.
  */
-export function checkOptions(options: TransportOptions, caller: string): void {
-  if (typeof options !== 'object' || options === null) throw new TypeError(`${caller}: options are required`);
+export function checkOptions(options: { baseUrl: string; key: string; token?: unknown; timeoutMs?: number | undefined }, caller: string): void {
+  const fail = (problem: string): never => {
+    throw new TypeError(`${caller}: ${problem}`);
+  };
+  // (No options at all fails right here, destructuring: a TypeError too.)
   const { baseUrl, key, token, timeoutMs } = options;
-  let url: URL | undefined;
+  let protocol = '';
   try {
-    url = typeof baseUrl === 'string' ? new URL(baseUrl) : undefined;
+    protocol = new URL(baseUrl).protocol;
   } catch {
-    url = undefined;
+    // not a URL: refused below
   }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new TypeError(`${caller}: baseUrl must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}`);
-  }
-  if (typeof key !== 'string' || !/^(pk|sk)_\S+$/.test(key)) {
-    throw new TypeError(`${caller}: key must be a publishable (pk_…) or secret (sk_…) Kith key`);
-  }
-  if (token !== undefined && typeof token !== 'function') {
-    throw new TypeError(`${caller}: token must be a function that returns a token (or null), never the token itself`);
-  }
-  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-    throw new TypeError(`${caller}: timeoutMs must be a positive number, got ${String(timeoutMs)}`);
+  if (protocol !== 'http:' && protocol !== 'https:') fail(`baseUrl must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}`);
+  if (!/^(pk|sk)_\S+$/.test(key)) fail('key must be a publishable (pk_…) or secret (sk_…) Kith key');
+  if (token !== undefined && typeof token !== 'function') fail('token must be a function that returns a token (or null), never the token itself');
+  checkTimeout(timeoutMs, caller);
+}
+
+/** A timeout (the client's or one call's) is a positive, finite number of milliseconds, or not given. */
+export function checkTimeout(timeoutMs: number | undefined, where: string): void {
+  if (timeoutMs !== undefined && !(timeoutMs > 0 && timeoutMs < Infinity)) {
+    throw new TypeError(`${where}: timeoutMs must be a positive number, got ${String(timeoutMs)}`);
   }
 }

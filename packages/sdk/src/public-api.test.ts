@@ -53,7 +53,7 @@ export const tokenString: ClientOptions = { baseUrl: 'https://crm.example', key:
 
 describe('the public API', () => {
   it('exports its functions and values by name', () => {
-    expect(Object.keys(sdk).sort()).to.deep.equal(['KITH_ERROR_CODES', 'KithError', 'createClient', 'createCore', 'isKithError']);
+    expect(Object.keys(sdk).sort()).to.deep.equal(['KITH_ERROR_CODES', 'KithError', 'checkOptions', 'createClient', 'createCore', 'isKithError']);
     expect(sdk.KITH_ERROR_CODES).to.have.members([
       'network', 'timeout', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'validation', 'server', 'invalid_response',
     ]);

@@ -1,6 +1,7 @@
 import { subjectOf, type Subject } from './claims.js';
 import { createCredentials, type Authorization, type Credentials, type TokenSource } from './credentials.js';
 import { KithError } from './errors.js';
+import { checkTimeout } from './options.js';
 import { errorFromResponse } from './responses.js';
 import { retryPolicy, withRetries, type RetryOptions } from './retry.js';
 import { parseResponse, type ResponseSchema } from './validate.js';
@@ -246,9 +247,7 @@ export function createTransport(
   async function request<T>(request: TransportRequest<T>): Promise<TransportResponse<T>> {
     const { method, signal, body, ifMatch, schema } = request;
     signal?.throwIfAborted();
-    if (request.timeoutMs !== undefined && !(Number.isFinite(request.timeoutMs) && request.timeoutMs > 0)) {
-      throw new TypeError(`timeoutMs must be a positive number, got ${String(request.timeoutMs)}`);
-    }
+    checkTimeout(request.timeoutMs, `${request.method} ${request.path}`);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.locale) headers['accept-language'] = options.locale;
     if (body !== undefined) headers['content-type'] = 'application/json';

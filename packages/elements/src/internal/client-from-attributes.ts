@@ -1,14 +1,20 @@
-import { createCore, type KithCore, type TokenSource } from '@kith/sdk';
+import { checkOptions, createCore, type CoreOptions, type KithCore, type TokenSource } from '@kith/sdk';
 import { registerClient, useClientFactory } from './page-settings.js';
+
+/** A core from untyped input (attributes, the settings block): checked first, so a bad value is a clear `TypeError`. */
+function checkedCore(options: CoreOptions, where = 'Kith'): KithCore {
+  checkOptions(options, where);
+  return createCore(options);
+}
 
 // The page settings make their client with the same SDK this module loads: the core only, each
 // element adds the resources it calls (see `resource-of.ts`), so a page bundles what it shows.
-useClientFactory(createCore);
+useClientFactory((options) => checkedCore(options, 'page settings'));
 
 /**
  * Creates a client from `base-url` + `key` attributes (and a `token` function property, if
  * any), once per combination, and remembers why it could not (a `TypeError` from
- * `createCore`) so the element can say so.
+ * `checkOptions`) so the element can say so.
  */
 export class ClientFromAttributes {
   /** Why the last pair was refused, if it was. */
@@ -25,7 +31,7 @@ export class ClientFromAttributes {
     if (this.#last?.baseUrl !== baseUrl || this.#last.key !== key || this.#last.token !== token) {
       let client: KithCore | undefined;
       try {
-        client = createCore(token ? { baseUrl, key, token } : { baseUrl, key });
+        client = checkedCore(token ? { baseUrl, key, token } : { baseUrl, key }, 'base-url and key');
         registerClient(client);
         this.error = undefined;
       } catch (error) {

@@ -26,3 +26,40 @@ export function formatMoney(money: Money, locale: string): string {
   const value = decimal(money.amount, currencyDigits(money.currency));
   return format.format(value as `${number}`);
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A whole number in the viewer's locale ("1,180", "1.180"); `signed` adds + / − ("+189", "−500"). */
+export function formatCount(value: number, locale: string, signed = false): string {
+  const key = `${locale}|${signed}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, ...(signed ? { signDisplay: 'exceptZero' } : {}) });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** A date in the viewer's locale and time zone ("12 Mar 2027"). */
+export function formatDate(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
+}
+
+/** A share (0 to 1) as a percentage in the viewer's locale ("72 %", "72%"). */
+export function formatPercent(share: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** "3 days ago", "3 天前": a value and unit for Intl.RelativeTimeFormat, in the viewer's locale. */
+export function formatRelative(value: number, unit: Intl.RelativeTimeFormatUnit, locale: string): string {
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(value, unit);
+}
+
+/** A language's name in the viewer's locale ("zh-Hant" → "Chinese (Traditional)", "中文（繁體）"); the tag itself if Intl cannot name it. */
+export function languageName(tag: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames(locale, { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

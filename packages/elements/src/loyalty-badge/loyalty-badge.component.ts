@@ -11,9 +11,11 @@ import { LocalizeController } from '../internal/localize-controller.js';
 import { loyaltyBadgeTexts } from './locales/catalog.js';
 import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
 import { resourceOf } from '../internal/resource-of.js';
+import { controlStyles, stateStyles } from '../styles/shared.js';
 import { hostReset, tokens } from '../styles/tokens.js';
 import { loyaltyBadgeStyles } from './loyalty-badge.styles.js';
-import { currentTier, formatCount, formatDate, tierProgress } from './loyalty-badge.model.js';
+import { formatCount, formatDate } from '../internal/format.js';
+import { currentTier, tierProgress } from './loyalty-badge.model.js';
 
 // The redeem form and the recent points are chunks of their own, fetched once per page: the form
 // when a badge that may offer it connects (while its account loads), the entries when a person
@@ -90,7 +92,7 @@ const { idle, loading, ready, empty, offline, stale, error: failed, notFound, no
  * @fires kith-redeem - The person submitted the redeem form and the outbox answered. Detail: `{ customerId, request, result }` where `result.status` is `sent`, `queued` or `failed`.
  */
 export class KithLoyaltyBadge extends KithConnectedElement {
-  static override styles = [tokens, hostReset, loyaltyBadgeStyles];
+  static override styles = [tokens, hostReset, controlStyles, stateStyles, loyaltyBadgeStyles];
 
   /** The id (UUID) of the customer whose points to show. Without it, the `sign-in` slot is shown. */
   @property({ attribute: 'customer-id' }) customerId?: string;
@@ -231,7 +233,7 @@ export class KithLoyaltyBadge extends KithConnectedElement {
     const signIn = status === notAuthorized || (status === idle && this.connection.client !== undefined);
     const canRetry = status === failed || saved;
     return html`
-      <section class="kith-root badge" part="base" lang=${this.localize.t.$lang}
+      <section class="kith-root badge focusable" part="base" lang=${this.localize.t.$lang}
         tabindex="-1" aria-busy=${status === loading ? 'true' : 'false'}
         aria-label=${shown ? t.label(tier?.tier.name ?? t.noTier) : t.title}>
         ${shown ? this.renderAccount(shown.account, shown.program) : nothing}
@@ -266,7 +268,7 @@ export class KithLoyaltyBadge extends KithConnectedElement {
             ${benefits.map((benefit) => html`<li>${benefit}</li>`)}
           </ul>`
         : nothing}
-      <button class="toggle" part="ledger-toggle" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="ledger"
+      <button class="toggle focusable" part="ledger-toggle" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="ledger"
         @click=${this.toggleLedger} @pointerenter=${() => loadChunk('ledger')} @focus=${() => loadChunk('ledger')}>${t.history}</button>
       <div id="ledger" class="ledger" part="ledger" ?hidden=${!this.expanded}>
         ${this.expanded

@@ -32,21 +32,3 @@ export function tierProgress(account: LoyaltyAccount, program: LoyaltyProgram): 
   const now = Math.min(max, Math.max(min, max - nextTier.pointsNeeded));
   return { next: nextTier.name, pointsNeeded: nextTier.pointsNeeded, min, max, now, fraction: max > min ? (now - min) / (max - min) : 0 };
 }
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** A whole number in the viewer's locale ("1,180", "1.180"); `signed` adds + / − ("+189", "−500"). */
-export function formatCount(value: number, locale: string, signed = false): string {
-  const key = `${locale}|${signed}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, ...(signed ? { signDisplay: 'exceptZero' } : {}) });
-    numberFormats.set(key, format);
-  }
-  return format.format(value);
-}
-
-/** A date in the viewer's locale and time zone ("12 Mar 2027"). */
-export function formatDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
-}

@@ -10,6 +10,8 @@ export const loyaltyBadgeStyles = css`
     --kith-loyalty-shadow: var(--_kith-shadow);
     --kith-loyalty-accent: var(--_kith-accent);
     --kith-loyalty-track: var(--_kith-skeleton);
+    --_kith-el-radius: var(--kith-loyalty-radius);
+    --_kith-el-accent: var(--kith-loyalty-accent);
     max-width: 100%;
   }
   :host([compact]) {
@@ -30,12 +32,6 @@ export const loyaltyBadgeStyles = css`
   }
   :host([compact]) .badge {
     padding: var(--_kith-space-1) var(--_kith-space-2);
-  }
-  .badge:focus-visible,
-  .button:focus-visible,
-  .toggle:focus-visible {
-    outline: 2px solid transparent;
-    box-shadow: var(--_kith-focus-ring);
   }
 
   .head {
@@ -164,89 +160,28 @@ export const loyaltyBadgeStyles = css`
   .ledger[hidden] {
     display: none;
   }
-  .button {
-    min-width: 44px;
-    min-height: 44px;
-    padding: 0 var(--_kith-space-3);
-    border: 1px solid transparent;
-    border-radius: var(--kith-loyalty-radius);
-    background: var(--kith-loyalty-accent);
-    color: var(--_kith-on-accent);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-  }
-  .button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.7;
-  }
-  .retry {
-    margin-top: var(--_kith-space-2);
-  }
-
   p {
     margin: var(--_kith-space-1) 0 0;
   }
-  .status {
-    margin: 0;
-  }
-  .status:empty {
-    display: none;
-  }
-  .status.stale {
-    margin-top: var(--_kith-space-2);
-  }
-  .muted,
-  .status.stale,
-  .status.muted {
+  .muted {
     color: var(--_kith-muted);
   }
   .error {
     color: var(--_kith-danger);
   }
-  .small,
-  .status.stale {
+  .small {
     font-size: 0.875em;
   }
   .sign-in {
     color: var(--_kith-muted);
   }
 
-  .skeleton {
-    display: block;
-    height: 1em;
-    margin: var(--_kith-space-2) 0;
-    border-radius: calc(var(--kith-loyalty-radius) / 2);
-    background: linear-gradient(90deg, var(--_kith-skeleton) 25%, var(--_kith-skeleton-shine) 50%, var(--_kith-skeleton) 75%);
-    background-size: 200% 100%;
-    animation: shimmer var(--_kith-duration) linear infinite;
-  }
-  .skeleton.title {
-    width: 60%;
-    height: 1.5em;
-    margin-top: 0;
-  }
   :host([compact]) .skeleton.title {
     width: 8em;
     height: 1.25em;
     margin: 0;
   }
-  .skeleton.short {
-    width: 40%;
-  }
-  @keyframes shimmer {
-    from {
-      background-position: 200% 0;
-    }
-    to {
-      background-position: -200% 0;
-    }
-  }
-
   @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
-    }
     .fill,
     .toggle::before {
       transition: none;
@@ -266,9 +201,6 @@ export const loyaltyBadgeStyles = css`
     .fill {
       forced-color-adjust: none;
       background: Highlight;
-    }
-    .button {
-      border-color: ButtonText;
     }
   }
 `;

@@ -9,7 +9,7 @@ import { KithElement } from '../internal/kith-element.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import { loyaltyBadgeTexts } from './locales/catalog.js';
 import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
-import { formatCount, formatDate } from './loyalty-badge.model.js';
+import { formatCount, formatDate } from '../internal/format.js';
 import { loyaltyLedgerStyles } from './loyalty-ledger.styles.js';
 
 /** How many recent entries are shown. */

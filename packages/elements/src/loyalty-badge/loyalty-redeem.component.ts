@@ -8,7 +8,7 @@ import type {} from '../events/kith-redeem.js';
 import { KithElement } from '../internal/kith-element.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import { loyaltyBadgeTexts } from './locales/catalog.js';
-import { formatCount } from './loyalty-badge.model.js';
+import { formatCount } from '../internal/format.js';
 import { loyaltyRedeemStyles } from './loyalty-redeem.styles.js';
 
 /** Where the form is: nothing yet, sending, or what the last submission did. */

@@ -72,6 +72,7 @@ export const customer: Customer = {
   },
   credit: { limit: { amount: 500_000, currency: 'CNY' }, used: { amount: -2_000, currency: 'CNY' }, rating: 'A' },
   loyalty: { programId: ids.program, tierId: ids.tierSenior, tierName: 'Senior member', points: 1_250 },
+  lastContact: { at: '2026-02-27T16:45:00.000Z', channel: 'phone', direction: 'outbound', type: 'call' },
   version: 3,
   createdAt: created,
   updatedAt: updated,

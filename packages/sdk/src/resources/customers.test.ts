@@ -1,12 +1,15 @@
 import { expect } from '@open-wc/testing';
-import { ERASED_CUSTOMER_NAME, type Customer, type CustomerExport, type CustomerListQuery, type CustomerPatch } from '@kith/schema';
-import { serverInfo, UNKNOWN_ID, type KithServerInfo } from '../../../../test/support/server-commands.js';
-import type { KithClient } from '../client.js';
+import {
+  ERASED_CUSTOMER_NAME, type Customer, type CustomerAssignRequest, type CustomerExport, type CustomerListQuery, type CustomerPatch,
+} from '@kith/schema';
+import { serverInfo, tokenSource, UNKNOWN_ID, type KithServerInfo } from '../../../../test/support/server-commands.js';
+import { createClient, type KithClient } from '../client.js';
 import type { WriteResult } from '../outbox/types.js';
 import type { Read } from '../reads/types.js';
 import { kithError } from '../test-support/expect-errors.js';
 import { clientOf, refused, sent } from './fixtures.js';
 import type { CustomersResource } from './customers.js';
+import type { PrivacyResource } from './privacy.js';
 import type { Versioned } from './shared.js';
 
 // Compile-time checks: inputs come from the request schemas, answers from the response schemas.
@@ -15,7 +18,9 @@ const _list: Equal<Parameters<CustomersResource['list']>[0], CustomerListQuery |
 const _listRead: Equal<ReturnType<CustomersResource['list']>, Read<{ items: Customer[]; next: string | null }>> = true;
 const _update: Equal<Parameters<CustomersResource['update']>, [customer: Versioned, patch: CustomerPatch]> = true;
 const _updateResult: Equal<ReturnType<CustomersResource['update']>, Promise<WriteResult<Customer>>> = true;
-const _export: Equal<Awaited<ReturnType<CustomersResource['export']>>, CustomerExport> = true;
+const _assign: Equal<Parameters<CustomersResource['assign']>, [customer: Versioned, request: CustomerAssignRequest]> = true;
+const _assignResult: Equal<ReturnType<CustomersResource['assign']>, Promise<WriteResult<Customer>>> = true;
+const _export: Equal<Awaited<ReturnType<PrivacyResource['export']>>, CustomerExport> = true;
 
 /** A name no other suite uses, so searches find only this run's customers. */
 const unique = (label: string) => `${label} ${crypto.randomUUID().slice(0, 8)}`;
@@ -107,9 +112,39 @@ describe('customers resource against the real server', () => {
     expect((await kithError(admin.customers.get(duplicate.id))).code).to.equal('not_found');
   });
 
+  it('assign goes through the outbox with If-Match; a stale version is refused with the current record', async () => {
+    const customer = await admin.customers.create(person(unique('SDK assign outbox')));
+    // The admin's client, with a fetch that notes the If-Match of every transfer it sends.
+    const sentHeaders: (string | null)[] = [];
+    const name = `kith-test-${crypto.randomUUID()}`;
+    const watched = createClient({
+      baseUrl: server.url,
+      key: server.publishableKey,
+      token: tokenSource({ kind: 'staff', subject: adminId, scopes: ['customers:read', 'customers:write'] }),
+      cache: { name: `${name}-cache` },
+      outbox: { name: `${name}-outbox` },
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        if (request.url.endsWith('/assign')) sentHeaders.push(request.headers.get('if-match'));
+        return fetch(request);
+      },
+    });
+    const assigned = sent(await watched.customers.assign(customer, { ownerId: colleagueId }));
+    expect(assigned).to.include({ id: customer.id, ownerId: colleagueId, version: customer.version + 1 });
+    expect(sentHeaders).to.deep.equal([`"${customer.version}"`]);
+    // Someone decided on the version before the transfer: refused, and kept in the outbox to look at again.
+    const stale = await watched.customers.assign(customer, { ownerId: server.staffId });
+    const error = refused(stale);
+    expect(error.code).to.equal('conflict');
+    expect(error.current).to.deep.include({ id: customer.id, ownerId: colleagueId, version: customer.version + 1 });
+    expect(stale.status === 'failed' && stale.entry.kind).to.equal('customers.assign');
+    expect(sentHeaders).to.deep.equal([`"${customer.version}"`, `"${customer.version}"`]);
+    expect((await admin.customers.get(customer.id)).ownerId).to.equal(colleagueId);
+  });
+
   it('assign, share and unshare change who sees a customer; a sales rep may not assign', async () => {
     const customer = await admin.customers.create(person(unique('SDK assign')));
-    const assigned = await admin.customers.assign(customer.id, { ownerId: colleagueId });
+    const assigned = sent(await admin.customers.assign(customer, { ownerId: colleagueId }));
     expect(assigned.ownerId).to.equal(colleagueId);
     const rep = clientOf(server, { kind: 'staff', scopes: ['customers:read', 'customers:write'] });
     expect((await kithError(rep.customers.get(customer.id))).code).to.equal('not_found');
@@ -117,27 +152,28 @@ describe('customers resource against the real server', () => {
     expect((await rep.customers.get(customer.id)).id).to.equal(customer.id);
     expect((await admin.customers.unshare(customer.id, server.staffId)).staffIds).to.deep.equal([]);
     expect((await kithError(rep.customers.get(customer.id))).code).to.equal('not_found');
-    expect((await kithError(rep.customers.assign(server.sampleCustomerId, { ownerId: colleagueId }))).code).to.equal('forbidden');
+    const sample = await rep.customers.get(server.sampleCustomerId);
+    expect(refused(await rep.customers.assign(sample, { ownerId: colleagueId })).code).to.equal('forbidden');
   });
 
   it('export: everything held about a customer, to privacy staff and to the customer themself only', async () => {
-    const document = await admin.customers.export(server.sampleCustomerId);
+    const document = await admin.privacy.export(server.sampleCustomerId);
     expect(document.format).to.equal('kith.customer-export.v1');
     expect(document.customer.id).to.equal(server.sampleCustomerId);
     expect(document.orders.every((order) => order.customerId === server.sampleCustomerId)).to.equal(true);
-    const own = await clientOf(server, { kind: 'customer' }).customers.export(server.sampleCustomerId);
+    const own = await clientOf(server, { kind: 'customer' }).privacy.export(server.sampleCustomerId);
     expect(own.customer.id).to.equal(server.sampleCustomerId);
     const other = await admin.customers.create(person(unique('SDK other')));
-    expect((await kithError(clientOf(server, { kind: 'customer' }).customers.export(other.id))).code).to.equal('forbidden');
+    expect((await kithError(clientOf(server, { kind: 'customer' }).privacy.export(other.id))).code).to.equal('forbidden');
   });
 
   it('erase leaves a tombstone; a second erase is a repeat', async () => {
     const customer = await admin.customers.create(person(unique('SDK erase')));
-    const erased = await admin.customers.erase(customer.id, { reviews: 'anonymise', reason: 'SDK test' });
+    const erased = await admin.privacy.erase(customer.id, { reviews: 'anonymise', reason: 'SDK test' });
     expect(erased.alreadyErased).to.equal(false);
     expect(erased.customer).to.include({ id: customer.id, name: ERASED_CUSTOMER_NAME });
     expect(erased.customer.channels).to.deep.equal([]);
-    const again = await admin.customers.erase(customer.id, { reviews: 'anonymise' });
+    const again = await admin.privacy.erase(customer.id, { reviews: 'anonymise' });
     expect(again.alreadyErased).to.equal(true);
     expect(again.erasedAt).to.equal(erased.erasedAt);
   });

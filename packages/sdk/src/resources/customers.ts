@@ -1,22 +1,20 @@
-// Customers: the record, lists, edits, ownership and sharing, merge, and the privacy routes
-// (export, erase). Reads follow `customer:<id>` where the server announces changes there.
+// Customers: the record, lists, edits, ownership and sharing, merge. Reads follow `customer:<id>`
+// where the server announces changes there. The privacy routes (export, erase) are `privacy.ts`:
+// their schemas hold every kind of record, and a card showing a customer must not carry them.
 import {
-  Customer, CustomerErasure, CustomerExport, CustomerMergeResult, CustomerPage, CustomerShares,
-  type CustomerAssignRequest, type CustomerContactsQuery, type CustomerCreate, type CustomerEraseRequest,
+  Customer, CustomerMergeResult, CustomerPage, CustomerShares,
+  type CustomerAssignRequest, type CustomerContactsQuery, type CustomerCreate,
   type CustomerListQuery, type CustomerMergeRequest, type CustomerPatch,
 } from '@kith/schema';
 import type { KithCore } from '../core.js';
 import type { WriteResult } from '../outbox/types.js';
 import type { Read, ReadOptions } from '../reads/types.js';
-import type { RequestOptions } from '../transport.js';
 import { seg, sender, type SendOptions, type Versioned } from './shared.js';
 
 /** Every read under `/v1/customers` (records, lists, timelines, loyalty) may show what a customer write changed. */
 const CUSTOMERS = '/v1/customers';
-/** Deals and feedback name their customer: a merge or an erasure changes them too. */
+/** Deals and feedback name their customer: a merge changes them too. */
 const ELSEWHERE = ['/v1/pipelines', '/v1/opportunities', '/v1/feedback'];
-/** Product pages show reviews, which an erasure anonymises or deletes. */
-const PUBLIC_REVIEWS = ['/v1/products', '/v1/reviews'];
 
 export interface CustomersResource {
   /**
@@ -52,26 +50,18 @@ export interface CustomersResource {
    */
   merge(id: string, request: CustomerMergeRequest, options?: SendOptions): Promise<CustomerMergeResult>;
   /**
-   * Transfers a customer to another staff user (`POST /v1/customers/{id}/assign`): a manager of
-   * both, an admin, or the secret key. Staff token with `customers:write`.
+   * Transfers a customer to another staff user (`POST /v1/customers/{id}/assign` with
+   * `If-Match: "<version>"`). A person's decision about the record they saw, so it goes through
+   * the outbox like `update`: a stale `version` fails (`failed`, `conflict`) with the current
+   * record (and its owner now) in `error.current`, to look at before deciding again. Staff
+   * token with `customers:write` of a manager of both owners or an admin (`forbidden`
+   * otherwise), or the secret key.
    */
-  assign(id: string, request: CustomerAssignRequest, options?: SendOptions): Promise<Customer>;
+  assign(customer: Versioned, request: CustomerAssignRequest): Promise<WriteResult<Customer>>;
   /** Shares a customer with a staff user (`PUT /v1/customers/{id}/shares/{staffId}`; idempotent). Staff token with `customers:write`, or the secret key. */
   share(id: string, staffId: string, options?: SendOptions): Promise<CustomerShares>;
   /** Stops sharing a customer with a staff user (`DELETE /v1/customers/{id}/shares/{staffId}`). Staff token with `customers:write`, or the secret key. */
   unshare(id: string, staffId: string, options?: SendOptions): Promise<CustomerShares>;
-  /**
-   * Everything held about one customer (`GET /v1/customers/{id}/export`, a subject-access
-   * request). Never cached: it is personal data the server marks `no-store`. Staff token with
-   * `privacy:manage`, the customer's own token, or the secret key. Audited.
-   */
-  export(id: string, options?: RequestOptions): Promise<CustomerExport>;
-  /**
-   * Erases a customer's personal data everywhere (`POST /v1/customers/{id}/erase`); the record
-   * stays as a tombstone. Cannot be undone. Staff token with `privacy:manage`, or the secret
-   * key — never a customer token (a shopper's request goes through the shop's server).
-   */
-  erase(id: string, request: CustomerEraseRequest, options?: SendOptions): Promise<CustomerErasure>;
 }
 
 export function customers(core: KithCore): CustomersResource {
@@ -106,15 +96,20 @@ export function customers(core: KithCore): CustomersResource {
     // The duplicate's timeline, deals, feedback and points move to the survivor.
     merge: (id, request, options) =>
       send({ method: 'POST', path: `${path(id)}/merge`, body: request, schema: CustomerMergeResult, invalidates: [CUSTOMERS, ...ELSEWHERE] }, options),
-    assign: (id, request, options) =>
-      send({ method: 'POST', path: `${path(id)}/assign`, body: request, schema: Customer, invalidates: [CUSTOMERS] }, options),
+    // The new owner's and the old owner's lists change too: every customer read is refreshed.
+    assign: (customer, request) =>
+      core.write({
+        kind: 'customers.assign',
+        method: 'POST',
+        path: `${path(customer.id)}/assign`,
+        body: request,
+        ifMatch: customer.version,
+        schema: Customer,
+        invalidates: [CUSTOMERS],
+      }),
     share: (id, staffId, options) =>
       send({ method: 'PUT', path: `${path(id)}/shares/${seg(staffId)}`, schema: CustomerShares, invalidates: [path(id)] }, options),
     unshare: (id, staffId, options) =>
       send({ method: 'DELETE', path: `${path(id)}/shares/${seg(staffId)}`, schema: CustomerShares, invalidates: [path(id)] }, options),
-    export: (id, options) => core.send({ method: 'GET', path: `${path(id)}/export`, schema: CustomerExport }, options),
-    // Reviews are anonymised or deleted, other records emptied of the customer's details.
-    erase: (id, request, options) =>
-      send({ method: 'POST', path: `${path(id)}/erase`, body: request, schema: CustomerErasure, invalidates: [CUSTOMERS, ...ELSEWHERE, ...PUBLIC_REVIEWS] }, options),
   };
 }

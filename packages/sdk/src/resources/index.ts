@@ -14,11 +14,11 @@
 // - `core.write` (the outbox: kept in IndexedDB, delivered once, a refusal kept for the person
 //   to edit and resubmit) for what a person authored and would be upset to lose: feedback
 //   (reviews, survey answers, complaints), notes on the timeline, edits of a customer or a
-//   deal (with `If-Match`), stage moves, replies and complaint status changes, and a
-//   shopper's redeem.
+//   deal (with `If-Match`), a customer's transfer to another owner (with `If-Match`), stage
+//   moves, replies and complaint status changes, and a shopper's redeem.
 // - `core.send` for everything else that writes: administration and automation run by a
 //   server or an operator who is there to see the answer (keys, webhooks, ingestion,
-//   tokens, moderation, merge, assign, shares, loyalty corrections, erasure), and creations
+//   tokens, moderation, merge, shares, loyalty corrections, erasure), and creations
 //   whose caller needs the new id at once or must hear "duplicate" at once (a customer, a
 //   deal). They take an optional `idempotencyKey` so a job's retries land once.
 // Writes name the path prefixes of the cached reads they change (`invalidates`); live events
@@ -36,6 +36,7 @@ import { loyalty, type LoyaltyResource } from './loyalty.js';
 import { openapi, type OpenApiResource } from './openapi.js';
 import { opportunities, type OpportunitiesResource } from './opportunities.js';
 import { pipelines, type PipelinesResource } from './pipelines.js';
+import { privacy, type PrivacyResource } from './privacy.js';
 import { reviews, type ReviewsResource } from './reviews.js';
 import { staff, type StaffResource } from './staff.js';
 import { surveys, type SurveysResource } from './surveys.js';
@@ -55,6 +56,7 @@ export interface Resources {
   readonly openapi: OpenApiResource;
   readonly opportunities: OpportunitiesResource;
   readonly pipelines: PipelinesResource;
+  readonly privacy: PrivacyResource;
   readonly reviews: ReviewsResource;
   readonly staff: StaffResource;
   readonly surveys: SurveysResource;
@@ -76,6 +78,7 @@ export function resources(core: KithCore): Resources {
     openapi: openapi(core),
     opportunities: opportunities(core),
     pipelines: pipelines(core),
+    privacy: privacy(core),
     reviews: reviews(core),
     staff: staff(core),
     surveys: surveys(core),

@@ -4,9 +4,16 @@ import { after, before, describe, test } from 'node:test';
 import type { Customer, CustomerPage, CustomerShares } from '@kith/schema';
 import { assertError, testApi, type TestApi } from '../test-support/api.js';
 import { closeAll, variants } from '../test-support/database.js';
+import { must } from '../util/must.js';
 import { as, castOf, collect, createCustomer, unique, type Cast } from './test-helpers.js';
 
 after(closeAll);
+
+/** What a transfer changes, from a customer in a response body. */
+const pick = (customer: unknown) => {
+  const { ownerId, version } = customer as Customer;
+  return { ownerId, version };
+};
 
 for (const variant of variants()) {
   describe(`customer transfer, shares and contacts on ${variant.name}`, { skip: variant.skip }, () => {
@@ -55,6 +62,50 @@ for (const variant of variants()) {
       assert.equal(((await byAdmin.json()) as Customer).ownerId, cast.otherRep);
       assert.equal((await assign(c.id, cast.rep, api.headers.sk)).status, 200);
       assert.equal((await audits('customer.assign', c.id)).length, 2);
+    });
+
+    test('If-Match: the right version transfers and bumps it; a stale one is 409 with the current record; none still transfers', async () => {
+      const teammate = must((await api.db.query<{ id: string }>("SELECT id FROM staff WHERE manager_id = $1 AND role = 'sales' AND id <> $2", [cast.manager, cast.rep])).rows[0], 'a teammate').id;
+      const c = await createCustomer(api, { kind: 'person', name: `Versioned transfer ${unique()}`, ownerId: cast.rep });
+      const manager = await as(api, cast.manager);
+      const ifMatch = (version: string) => ({ ...manager, 'if-match': version });
+
+      const moved = await assign(c.id, teammate, ifMatch('"1"'));
+      assert.equal(moved.status, 200, await moved.clone().text());
+      assert.deepEqual(pick(await moved.json()), { ownerId: teammate, version: 2 });
+      assert.equal(moved.headers.get('etag'), '"2"');
+
+      // Someone else's decision based on version 1 comes too late: nothing changes.
+      const stale = await assertError(await assign(c.id, cast.rep, ifMatch('"1"')), 409, 'conflict');
+      assert.deepEqual(pick(stale.error.details?.current), { ownerId: teammate, version: 2 });
+      assert.deepEqual(pick(await (await api.request('GET', `/v1/customers/${c.id}`, api.headers.sk)).json()), { ownerId: teammate, version: 2 });
+      assert.equal((await audits('customer.assign', c.id)).length, 1);
+
+      // The ETag's other spellings, then no If-Match at all (a script that means "this owner now").
+      const back = await assign(c.id, cast.rep, ifMatch('W/"2"'));
+      assert.deepEqual(pick(await back.json()), { ownerId: cast.rep, version: 3 });
+      const unversioned = await assign(c.id, teammate, manager);
+      assert.equal(unversioned.status, 200);
+      assert.deepEqual(pick(await unversioned.json()), { ownerId: teammate, version: 4 });
+      await assertError(await assign(c.id, cast.rep, ifMatch('banana')), 400, 'validation');
+      await assertError(await assign(c.id, cast.rep, ifMatch('"0"')), 400, 'validation');
+    });
+
+    test('the checks run in order: 404 (not seen), 409 (stale), 400 (unknown owner), 403 (may not transfer)', async () => {
+      const c = await createCustomer(api, { kind: 'person', name: `Check order ${unique()}`, ownerId: cast.rep });
+      const nobody = '00000000-0000-4000-8000-000000000000';
+      const stale = { 'if-match': '"7"' };
+      const current = { 'if-match': '"1"' };
+      // A manager of another team does not see it: 404 whatever the version.
+      await assertError(await assign(c.id, cast.otherRep, { ...(await as(api, cast.otherManager)), ...stale }), 404, 'not_found');
+      // The rep sees their customer but may not hand it away: a stale version is 409 first.
+      const rep = await as(api, cast.rep);
+      await assertError(await assign(c.id, cast.otherRep, { ...rep, ...stale }), 409, 'conflict');
+      await assertError(await assign(c.id, nobody, { ...rep, ...current }), 400, 'validation');
+      await assertError(await assign(c.id, cast.otherRep, { ...rep, ...current }), 403, 'forbidden');
+      await assertError(await assign(c.id, nobody, { ...api.headers.sk, ...stale }), 409, 'conflict');
+      await assertError(await assign(c.id, nobody, { ...api.headers.sk, ...current }), 400, 'validation');
+      assert.equal((await audits('customer.assign', c.id)).length, 0);
     });
 
     test('assign: bad input', async () => {

@@ -6,20 +6,28 @@ import type { Queryable } from '../db/database.js';
 import { customerUpdated } from '../events/customer-events.js';
 import { forbidden } from '../http/auth.js';
 import type { Visibility } from '../visibility/visibility.js';
-import { leadsAll, requireStaff, visibleCustomer } from './guards.js';
+import { leadsAll, requireStaff, staleVersion, visibleCustomer } from './guards.js';
 
 /**
  * Gives the customer to `ownerId`. Only someone who leads both the current and the new
  * owner may (a manager within their team, an admin, the shop's server): a representative
  * cannot hand their customers away or take a colleague's. Bumps the version.
+ *
+ * `expected` (from `If-Match`, null without it) is the version the person decided on. The
+ * checks run in this order, the row locked first as in a PATCH: 404 for a customer the viewer
+ * does not see; 409 with the current record when the version is stale (the owner may have
+ * changed meanwhile: the person must look again before anything else is judged); 400 for an
+ * unknown staff user; 403 when the viewer may not transfer between these two owners. Only
+ * someone who sees the customer reaches the 409, so its `current` reveals nothing new.
  */
 export async function assignCustomer(
   q: Queryable,
-  input: { credential: Credential; viewer: Visibility; id: string; ownerId: string; now: Date },
+  input: { credential: Credential; viewer: Visibility; id: string; ownerId: string; expected: number | null; now: Date },
 ): Promise<Customer> {
-  const { credential, viewer, id, ownerId, now } = input;
+  const { credential, viewer, id, ownerId, expected, now } = input;
   await q.query('SELECT 1 FROM customers WHERE id = $1 FOR UPDATE', [id]);
   const before = await visibleCustomer(q, viewer, id);
+  if (expected !== null && before.version !== expected) throw staleVersion(before, expected);
   await requireStaff(q, ownerId, 'ownerId');
   if (!(await leadsAll(q, credential, [before.ownerId, ownerId], { managersOnly: true }))) {
     throw forbidden('Only a manager of both the current and the new owner (or an admin) may transfer a customer.');

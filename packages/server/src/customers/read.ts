@@ -37,6 +37,10 @@ export interface CustomerRow {
   tier_id: string | null;
   tier_name: string | null;
   points: number | null;
+  last_contact_at: Date | null;
+  last_contact_channel: NonNullable<Customer['lastContact']>['channel'] | null;
+  last_contact_direction: NonNullable<Customer['lastContact']>['direction'] | null;
+  last_contact_type: NonNullable<Customer['lastContact']>['type'] | null;
 }
 
 /**
@@ -50,18 +54,31 @@ export const CUSTOMER_COLUMNS = `c.id, c.external_id, c.kind, c.name, c.company,
 
 /**
  * The customer with their loyalty summary: the first program they joined, its tier, and
- * the balance summed from the ledger (never a stored balance). Append WHERE / ORDER BY.
+ * the balance summed from the ledger (never a stored balance); and their last contact, read
+ * from the timeline rather than stored, so recording an interaction bumps no version. Append
+ * WHERE / ORDER BY (the joins take no parameters, so `$1` is the caller's).
  */
 export const SELECT_CUSTOMERS = `
   SELECT ${CUSTOMER_COLUMNS}, la.program_id, la.tier_id, t.name AS tier_name,
          (SELECT COALESCE(sum(l.points), 0)::int8 FROM loyalty_ledger l
-           WHERE l.customer_id = c.id AND l.program_id = la.program_id) AS points
+           WHERE l.customer_id = c.id AND l.program_id = la.program_id) AS points,
+         lc.occurred_at AS last_contact_at, lc.channel AS last_contact_channel,
+         lc.direction AS last_contact_direction, lc.type AS last_contact_type
     FROM customers c
     LEFT JOIN LATERAL (
       SELECT a.program_id, a.tier_id FROM loyalty_accounts a
        WHERE a.customer_id = c.id ORDER BY a.joined_at, a.program_id LIMIT 1
     ) la ON true
-    LEFT JOIN loyalty_tiers t ON t.id = la.tier_id`;
+    LEFT JOIN loyalty_tiers t ON t.id = la.tier_id
+    -- Customer.lastContact: staff-internal notes and the transactions the timeline also
+    -- shows (orders, points, stage changes) are not contact. Walks interactions_timeline_idx
+    -- newest first; the id breaks a tie of two at one instant, as the timeline does.
+    LEFT JOIN LATERAL (
+      SELECT i.occurred_at, i.channel, i.direction, i.type FROM interactions i
+       WHERE i.customer_id = c.id AND i.direction IN ('inbound', 'outbound')
+         AND i.type NOT IN ('order', 'points', 'stage_change')
+       ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1
+    ) lc ON true`;
 
 /** Maps a row to the API's `Customer` shape (validated by the route before it is sent). */
 export function toCustomer(row: CustomerRow): Customer {
@@ -99,6 +116,10 @@ export function toCustomer(row: CustomerRow): Customer {
     loyalty:
       row.program_id !== null
         ? { programId: row.program_id, tierId: row.tier_id, tierName: row.tier_name, points: row.points ?? 0 }
+        : null,
+    lastContact:
+      row.last_contact_at !== null && row.last_contact_channel !== null && row.last_contact_direction !== null && row.last_contact_type !== null
+        ? { at: iso(row.last_contact_at), channel: row.last_contact_channel, direction: row.last_contact_direction, type: row.last_contact_type }
         : null,
     version: row.version,
     createdAt: iso(row.created_at),

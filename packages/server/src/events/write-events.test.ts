@@ -173,6 +173,7 @@ for (const variant of variants()) {
       const repInbox = await stream(['inbox'], api.headers.staff);
       const pk = await stream([`product:${product.id}`], api.headers.pk);
       const own = await stream([`customer:${api.customerId}`], api.headers.customer);
+      const card = await stream([`customer:${api.customerId}`], api.headers.staff);
       const review = { kind: 'review', productId: product.id, rating: 5, title: 'Live review', body: 'Lovely coat.', authorName: 'Olivia', language: 'en' };
 
       // A bot's review (honeypot filled) is stored rejected: it awaits no moderation, so no review.created.
@@ -182,6 +183,9 @@ for (const variant of variants()) {
       const created = await next(inbox);
       assert.equal(created.type, 'review.created', 'the first inbox event is the pending review');
       assert.deepEqual(created.data, { feedbackId: written.id, customerId: api.customerId, productId: product.id, rating: 5, verifiedPurchase: created.data.verifiedPurchase });
+      // The review is on the customer's timeline: an open card hears it (its last contact changed).
+      const onCard = await next(card);
+      assert.deepEqual([onCard.type, onCard.data.type, onCard.data.direction, onCard.data.channel], ['interaction.created', 'review', 'inbound', 'web']);
 
       await json(api.request('POST', '/v1/feedback', api.headers.pk, { kind: 'survey', metric: 'nps', score: 9, comment: 'Private words' }), 201);
       const survey = await next(inbox);

@@ -58,8 +58,12 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown> {
   response: Schema<R>;
   /** Default success status (200; 201 for creations). */
   status?: ContentfulStatusCode;
-  /** The write needs `If-Match: "<version>"` (428 without, 409 when stale); documented in OpenAPI. */
-  ifMatch?: true;
+  /**
+   * The write takes `If-Match: "<version>"` (409 when stale): `required` (428 without it) or
+   * `optional` (checked only when sent). The handler reads the header; this documents it in
+   * OpenAPI.
+   */
+  ifMatch?: 'required' | 'optional';
   /** Largest accepted body in bytes (default 256 KiB). */
   maxBodyBytes?: number;
   /**

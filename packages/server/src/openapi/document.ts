@@ -24,7 +24,9 @@ function parameters(spec: RouteSpec): JsonSchema[] {
     }
   }
   if (spec.ifMatch) {
-    out.push({ name: 'If-Match', in: 'header', required: true, description: 'The record\'s version as returned in its ETag', schema: { type: 'string' } });
+    const required = spec.ifMatch === 'required';
+    const description = required ? 'The record\'s version as returned in its ETag' : 'The record\'s version as returned in its ETag; when sent, a stale one is refused (409)';
+    out.push({ name: 'If-Match', in: 'header', required, description, schema: { type: 'string' } });
   }
   if (spec.method !== 'GET') {
     out.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } });

@@ -93,7 +93,7 @@ export const patchCustomerRoute = route({
   method: 'PATCH',
   path: '/v1/customers/:id',
   summary: 'Update a customer (If-Match required)',
-  ifMatch: true,
+  ifMatch: 'required',
   tag: 'customers',
   access: { staff: 'customers:write', secret: true },
   params: ById,
@@ -144,19 +144,26 @@ export const listContactsRoute = route({
   },
 });
 
-/** `POST /v1/customers/:id/assign`: transfer to another owner (a manager of both, or an admin). */
+/**
+ * `POST /v1/customers/:id/assign`: transfer to another owner (a manager of both, or an admin).
+ * `If-Match` is optional: a person's transfer (the SDK's outbox) sends the version they saw
+ * and gets 409 when it is stale; a script that only means "this owner now" may leave it out.
+ */
 export const assignCustomerRoute = route({
   method: 'POST',
   path: '/v1/customers/:id/assign',
-  summary: 'Transfer a customer to another staff user',
+  summary: 'Transfer a customer to another staff user (If-Match optional)',
+  ifMatch: 'optional',
   tag: 'customers',
   access: { staff: 'customers:write', secret: true },
   params: ById,
   body: CustomerAssignRequest,
   response: Customer,
   async handle({ c, db, credential, params, body, now }) {
+    const header = c.req.header('If-Match');
+    const expected = header === undefined ? null : expectedVersion(header);
     const viewer = await visibilityOf(db, credential);
-    return withETag(c, await assignCustomer(db, { credential, viewer, id: params.id, ownerId: body.ownerId, now }));
+    return withETag(c, await assignCustomer(db, { credential, viewer, id: params.id, ownerId: body.ownerId, expected, now }));
   },
 });
 

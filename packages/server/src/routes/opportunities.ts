@@ -60,7 +60,7 @@ export const getOpportunityRoute = route({
 export const moveOpportunityRoute = route({
   method: 'POST',
   path: '/v1/opportunities/:id/move',
-  ifMatch: true,
+  ifMatch: 'required',
   summary: 'Move an opportunity to a stage and position (If-Match)',
   tag: 'opportunities',
   access: { staff: 'opportunities:write', secret: true },
@@ -81,7 +81,7 @@ export const updateOpportunityRoute = route({
   method: 'PATCH',
   path: '/v1/opportunities/:id',
   summary: 'Update an opportunity (If-Match)',
-  ifMatch: true,
+  ifMatch: 'required',
   tag: 'opportunities',
   access: { staff: 'opportunities:write', secret: true },
   params: ById,
