@@ -74,6 +74,27 @@ for (const name of Object.keys(elementEntries())) {
   const seen = new Set(); // a chunk both import is fetched once
   row(`drop-in: kith.js + <kith-${name}> (before interactive)`, eager(dropIn, 'kith.js', seen) + eager(dropIn, `${name}.js`, seen));
 }
+// The shared runtime: the chunks every data element's entry loads eagerly (Lit, the SDK core, the
+// data controller, tokens, zod). Each element's increment is what it adds on top: what a page that
+// already shows one Kith element pays for the next. The provider reads no data and is left out.
+const eagerSet = (fileName, seen = new Set()) => {
+  if (!seen.has(fileName)) {
+    seen.add(fileName);
+    for (const dep of dropIn.get(fileName).imports) eagerSet(dep, seen);
+  }
+  return seen;
+};
+const dataElements = Object.keys(elementEntries()).filter((name) => name !== 'provider');
+const sets = dataElements.map((name) => eagerSet(`${name}.js`));
+const shared = new Set([...eagerSet('kith.js'), ...[...sets[0]].filter((file) => sets.every((set) => set.has(file)))]);
+const bytesOf = (files) => [...files].reduce((sum, file) => sum + gz(dropIn.get(file).code), 0);
+row(`drop-in: shared runtime (kith.js + what ${dataElements.map((n) => `<kith-${n}>`).join(' and ')} all load)`, bytesOf(shared), 'target ≤ 35,000 B');
+dataElements.forEach((name, i) => {
+  const own = [...sets[i]].filter((file) => !shared.has(file));
+  // Chunks the element fetches as soon as it connects (a form it may show), reported beside.
+  const soon = [...new Set(own.flatMap((file) => dropIn.get(file).dynamicImports))].filter((file) => !shared.has(file) && !sets[i].has(file) && !/^zh-/.test(file));
+  row(`  <kith-${name}> increment over the shared runtime`, bytesOf(own), `target ≤ 5,000 B; its lazy chunks: ${soon.map((file) => `${file.replace(/-[\w-]{8}\.js$/, '')} ${gz(dropIn.get(file).code)} B`).join(', ') || 'none'}`);
+});
 const allDropIn = [...dropIn.values()].reduce((sum, chunk) => sum + gz(chunk.code), 0);
 row(`drop-in: every chunk (${dropIn.size} files)`, allDropIn, 'full set, loaded on demand');
 

@@ -1,3 +1,5 @@
+import { checkTimeout } from './transport.js';
+
 /**
  * Checks what `createCore`/`createClient` were given and throws a `TypeError` at once for a
  * relative or non-http `baseUrl`, a key that is not `pk_…`/`sk_…`, a `token` that is not a
@@ -19,11 +21,4 @@ export function checkOptions(options: { baseUrl: string; key: string; token?: un
   if (!/^(pk|sk)_\S+$/.test(key)) fail('key must be a publishable (pk_…) or secret (sk_…) Kith key');
   if (token !== undefined && typeof token !== 'function') fail('token must be a function that returns a token (or null), never the token itself');
   checkTimeout(timeoutMs, caller);
-}
-
-/** A timeout (the client's or one call's) is a positive, finite number of milliseconds, or not given. */
-export function checkTimeout(timeoutMs: number | undefined, where: string): void {
-  if (timeoutMs !== undefined && !(timeoutMs > 0 && timeoutMs < Infinity)) {
-    throw new TypeError(`${where}: timeoutMs must be a positive number, got ${String(timeoutMs)}`);
-  }
 }

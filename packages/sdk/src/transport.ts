@@ -1,7 +1,6 @@
 import { subjectOf, type Subject } from './claims.js';
 import { createCredentials, type Authorization, type Credentials, type TokenSource } from './credentials.js';
 import { KithError } from './errors.js';
-import { checkTimeout } from './options.js';
 import { errorFromResponse } from './responses.js';
 import { retryPolicy, withRetries, type RetryOptions } from './retry.js';
 import { parseResponse, type ResponseSchema } from './validate.js';
@@ -136,6 +135,13 @@ export function newIdempotencyKey(): string {
   return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
     (Number(c) ^ ((crypto.getRandomValues(new Uint8Array(1))[0] ?? 0) & (15 >> (Number(c) / 4)))).toString(16),
   );
+}
+
+/** A timeout (the client's or one call's) is a positive, finite number of milliseconds, or not given. */
+export function checkTimeout(timeoutMs: number | undefined, where: string): void {
+  if (timeoutMs !== undefined && !(timeoutMs > 0 && timeoutMs < Infinity)) {
+    throw new TypeError(`${where}: timeoutMs must be a positive number, got ${String(timeoutMs)}`);
+  }
 }
 
 /** Creates the fetch-based transport. Options are assumed valid (see `createClient`). */
