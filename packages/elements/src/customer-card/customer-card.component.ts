@@ -15,6 +15,7 @@ import { resourceOf } from '../internal/resource-of.js';
 import { controlStyles, stateStyles } from '../styles/shared.js';
 import { hostReset, tokens } from '../styles/tokens.js';
 import { customerCardStyles } from './customer-card.styles.js';
+import type { EditorClose } from './customer-editor.component.js';
 import { churnReason, contactHref, creditShare, initials, relativeParts } from './customer-card.model.js';
 import { customerCardTexts } from './locales/catalog.js';
 
@@ -64,6 +65,15 @@ function loadEditor(): Promise<unknown> {
  * @csspart owner - The owner's name.
  * @csspart edit-button - The Edit tags and Change owner buttons.
  * @csspart editor - The inline editor's form.
+ * @csspart save-button - The editor's Save button.
+ * @csspart cancel-button - The editor's Cancel button.
+ * @csspart tag-input - The editor's field for a new tag.
+ * @csspart owner-select - The editor's list of colleagues.
+ * @csspart conflict - The section that shows someone else's edit beside this one.
+ * @csspart conflict-theirs - Their version.
+ * @csspart conflict-yours - This person's version.
+ * @csspart keep-theirs-button - Drops this edit.
+ * @csspart use-mine-button - Sends this edit over theirs.
  * @csspart value - The formatted lifetime value.
  * @csspart tier - The loyalty tier chip.
  * @csspart status - The status message (loading, stale, error, not authorised, not found, not configured).
@@ -105,6 +115,8 @@ export class KithCustomerCard extends KithConnectedElement {
 
   private readonly localize = new LocalizeController(this, customerCardTexts);
   private shownVersion: { id: string; version: number } | undefined;
+  /** Versions this card's own saves made: not announced as someone else's update. */
+  private readonly ownVersions = new Set<number>();
 
   private readonly resource = new ResourceController<Customer, readonly [KithCore, string]>(this, {
     args: () => {
@@ -164,7 +176,9 @@ export class KithCustomerCard extends KithConnectedElement {
   /** Notes the version shown; a newer one of the same customer (live, another tab) is announced. */
   private noteVersion(customer: Customer): void {
     const shown = this.shownVersion;
-    if (shown?.id === customer.id && customer.version > shown.version) this.announcement = this.localize.t.updated;
+    if (shown?.id === customer.id && customer.version > shown.version && !this.ownVersions.has(customer.version)) {
+      this.announcement = this.localize.t.updated;
+    }
     this.shownVersion = { id: customer.id, version: customer.version };
   }
 
@@ -181,12 +195,15 @@ export class KithCustomerCard extends KithConnectedElement {
     this.renderRoot.querySelector('kith-customer-editor')?.focus();
   }
 
-  private onEditorClose(event: CustomEvent<{ saved: boolean }>): void {
+  private onEditorClose(event: CustomEvent<EditorClose>): void {
+    const { saved, version, reread } = event.detail;
     const field = this.editing;
     this.editing = undefined;
     // Focus goes back to the button that opened the editor.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-edit="${field ?? ''}"]`)?.focus());
-    if (event.detail.saved) this.announcement = this.localize.t.edit.saved;
+    if (version !== undefined) this.ownVersions.add(version);
+    if (saved) this.announcement = this.localize.t.edit.saved;
+    if (reread) this.resource.retry();
   }
 
   protected override render(): TemplateResult {
@@ -401,7 +418,7 @@ export class KithCustomerCard extends KithConnectedElement {
   }
 
   private renderEditor(customer: Customer, field: 'tags' | 'owner'): TemplateResult {
-    return html`<kith-customer-editor exportparts="editor, save-button, cancel-button, tag, tag-input, owner-select, conflict"
+    return html`<kith-customer-editor exportparts="editor, save-button, cancel-button, tag, tag-input, owner-select, conflict, conflict-theirs, conflict-yours, keep-theirs-button, use-mine-button"
       .client=${this.connection.client} .customer=${customer} .field=${field} .locale=${this.localize.locale}
       @close=${this.onEditorClose}></kith-customer-editor>`;
   }

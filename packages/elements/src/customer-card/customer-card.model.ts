@@ -39,7 +39,8 @@ export function churnReason(value: Customer['value'], now: number): ChurnReason 
 export function contactHref(channel: ContactChannel): string | undefined {
   const value = channel.value.trim();
   if (channel.kind === 'email') {
-    return /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/u.test(value) ? `mailto:${value}` : undefined;
+    // Letters, digits and . _ + - only: a `?`, `&`, `=` or `%` would let a value prefill a subject or body.
+    return /^[\p{L}\p{N}._+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u.test(value) ? `mailto:${value}` : undefined;
   }
   if (channel.kind === 'phone' || channel.kind === 'mobile' || channel.kind === 'sms' || channel.kind === 'fax') {
     if (!/^\+?[\d\s().\-/]{3,40}$/u.test(value)) return undefined;

@@ -24,6 +24,15 @@ type EditState =
   | { kind: 'failed'; message: string; entryId: string }
   | { kind: 'conflict'; theirs: Customer; entryId: string };
 
+/** What the editor tells the card as it closes (an event inside the card's shadow root, not public). */
+export interface EditorClose {
+  saved: boolean;
+  /** The customer's version after this person's save, when known: the card does not announce it as someone else's. */
+  version?: number | undefined;
+  /** Someone else's version was kept: the card reads the customer again. */
+  reread?: boolean;
+}
+
 /** Their version, from a refusal: the customer a 409 `conflict` carries in `current`, validated like any answer. */
 function theirVersion(error: { code: string; current: unknown }, id: string): Customer | undefined {
   if (error.code !== 'conflict') return undefined;
@@ -55,6 +64,7 @@ export class KithCustomerEditor extends KithElement {
   @state() private ownerId = '';
   @state() private edit: EditState = { kind: 'editing' };
 
+  @query('form') private form?: HTMLFormElement;
   @query('input') private input?: HTMLInputElement;
   @query('select') private select?: HTMLSelectElement;
 
@@ -84,16 +94,33 @@ export class KithCustomerEditor extends KithElement {
     this.stopOutbox = undefined;
   }
 
+  /** Focus goes to the owner list as soon as it is there (the colleagues may still be loading). */
+  private focusSelectWhenListed = false;
+
   /** Moves focus into the editor (the card calls it when the edit opens). */
   override focus(): void {
-    void this.updateComplete.then(() => (this.field === 'tags' ? this.input : this.select)?.focus());
+    void this.updateComplete.then(() => {
+      const target = this.field === 'tags' ? this.input : this.select;
+      if (target) return target.focus();
+      // The colleagues are loading: hold focus on the form (never on <body>) until the list is there.
+      this.focusSelectWhenListed = true;
+      this.form?.focus();
+    });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.focusSelectWhenListed && this.select) {
+      this.focusSelectWhenListed = false;
+      if (this.matches(':focus-within') || this.form?.matches(':focus')) this.select.focus();
+    }
   }
 
   protected override render(): TemplateResult {
     const t = this.localize.t.edit;
     const busy = this.edit.kind === 'sending';
     return html`
-      <form class="editor" part="editor" lang=${this.localize.t.$lang} @submit=${this.onSave} @keydown=${this.onKeydown}
+      <form class="editor focusable" part="editor" tabindex="-1" lang=${this.localize.t.$lang} @submit=${this.onSave} @keydown=${this.onKeydown}
         aria-busy=${busy ? 'true' : 'false'}>
         ${this.field === 'tags' ? this.renderTags() : this.renderOwner()}
         ${this.edit.kind === 'conflict' ? this.renderConflict(this.edit.theirs) : nothing}
@@ -253,7 +280,7 @@ export class KithCustomerEditor extends KithElement {
   /** What the outbox answered: done, kept for later (followed until delivered), or refused. */
   private settle(result: WriteResult<Customer>): void {
     if (result.status === 'sent') {
-      this.close(true);
+      this.close({ saved: true, version: result.data.version });
     } else if (result.status === 'queued') {
       this.edit = { kind: 'queued', entryId: result.entry.id };
       this.follow();
@@ -274,7 +301,9 @@ export class KithCustomerEditor extends KithElement {
       const state = this.edit;
       if (state.kind !== 'queued') return;
       if (event.type === 'delivered' && event.entry.id === state.entryId) {
-        this.close(true);
+        // The server's answer (unvalidated: an earlier page's write has no schema stored) names the new version.
+        const version = (event.body as { version?: unknown } | null)?.version;
+        this.close({ saved: true, version: typeof version === 'number' ? version : undefined });
       } else if (event.type === 'change') {
         const entry = event.entries.find((candidate) => candidate.id === state.entryId);
         if (entry?.state === 'failed' && entry.error) this.refused(entry.error, entry.id);
@@ -285,7 +314,8 @@ export class KithCustomerEditor extends KithElement {
   private async onKeepTheirs(): Promise<void> {
     const state = this.edit;
     if ('entryId' in state) await this.client?.outbox.discard(state.entryId).catch(() => undefined);
-    this.close(false);
+    // The card may not have heard of their edit yet (no live stream): it reads the customer again.
+    this.close({ saved: false, reread: true });
   }
 
   /** Resends this person's version over theirs: based on the version they saved. */
@@ -298,12 +328,12 @@ export class KithCustomerEditor extends KithElement {
     // A kept edit is still sent (the person saved it); a refused one is dropped with the editor.
     const state = this.edit;
     if (state.kind === 'failed' || state.kind === 'conflict') void this.client?.outbox.discard(state.entryId).catch(() => undefined);
-    this.close(false);
+    this.close({ saved: false });
   }
 
-  private close(saved: boolean): void {
+  private close(detail: EditorClose): void {
     this.stopOutbox?.();
     this.stopOutbox = undefined;
-    this.dispatchEvent(new CustomEvent('close', { detail: { saved, queued: this.edit.kind === 'queued' } }));
+    this.dispatchEvent(new CustomEvent<EditorClose>('close', { detail }));
   }
 }

@@ -10,6 +10,7 @@ import { LocalizeController } from '../internal/localize-controller.js';
 import { loyaltyBadgeTexts } from './locales/catalog.js';
 import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
 import { formatCount, formatDate } from '../internal/format.js';
+import { controlStyles } from '../styles/shared.js';
 import { loyaltyLedgerStyles } from './loyalty-ledger.styles.js';
 
 /** How many recent entries are shown. */
@@ -28,7 +29,7 @@ const LIMIT = 5;
  * @fires kith-error - The entries could not be loaded. Detail: `{ code, error }`.
  */
 export class KithLoyaltyLedger extends KithElement {
-  static override styles = loyaltyLedgerStyles;
+  static override styles = [controlStyles, loyaltyLedgerStyles];
 
   /** The client to read through. */
   @property({ attribute: false }) client?: KithCore;
@@ -57,7 +58,7 @@ export class KithLoyaltyLedger extends KithElement {
     }
     if (error && status !== ResourceStatus.loading) {
       return html`<p class="error" role="alert">${t.errors[error.code]}</p>
-        <button part="retry-button" type="button" @click=${() => this.ledger.retry()}>${t.retry}</button>`;
+        <button class="button" part="retry-button" type="button" @click=${() => this.ledger.retry()}>${t.retry}</button>`;
     }
     return html`<p role="status">${t.historyLoading}</p>`;
   }

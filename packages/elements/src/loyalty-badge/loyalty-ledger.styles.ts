@@ -37,26 +37,7 @@ export const loyaltyLedgerStyles = css`
   .error {
     color: var(--_kith-danger);
   }
-  button {
-    min-width: 44px;
-    min-height: 44px;
+  .button {
     margin-top: var(--_kith-space-2);
-    padding: 0 var(--_kith-space-3);
-    border: 1px solid transparent;
-    border-radius: var(--kith-loyalty-radius);
-    background: var(--kith-loyalty-accent);
-    color: var(--_kith-on-accent);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-  }
-  button:focus-visible {
-    outline: 2px solid transparent;
-    box-shadow: var(--_kith-focus-ring);
-  }
-  @media (forced-colors: active) {
-    button {
-      border-color: ButtonText;
-    }
   }
 `;

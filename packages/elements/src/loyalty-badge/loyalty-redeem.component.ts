@@ -9,6 +9,7 @@ import { KithElement } from '../internal/kith-element.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import { loyaltyBadgeTexts } from './locales/catalog.js';
 import { formatCount } from '../internal/format.js';
+import { controlStyles } from '../styles/shared.js';
 import { loyaltyRedeemStyles } from './loyalty-redeem.styles.js';
 
 /** Where the form is: nothing yet, sending, or what the last submission did. */
@@ -46,7 +47,7 @@ export function parsePoints(typed: string): number | null {
  * @fires kith-redeem - The person submitted the form and the outbox answered. Detail: `{ customerId, request, result }`.
  */
 export class KithLoyaltyRedeem extends KithElement {
-  static override styles = loyaltyRedeemStyles;
+  static override styles = [controlStyles, loyaltyRedeemStyles];
 
   /** The client to redeem through (its outbox). */
   @property({ attribute: false }) client?: KithCore;
@@ -98,7 +99,7 @@ export class KithLoyaltyRedeem extends KithElement {
               <input id="note" part="redeem-input" type="text" maxlength="500" autocomplete="off"
                 .value=${this.typedNote} @input=${(event: InputEvent) => (this.typedNote = (event.target as HTMLInputElement).value)} />
             </label>
-            <button part="redeem-button" type="submit" aria-disabled=${state.kind === 'sending' ? 'true' : 'false'}>
+            <button class="button" part="redeem-button" type="submit" aria-disabled=${state.kind === 'sending' ? 'true' : 'false'}>
               ${state.kind === 'sending' ? t.sending : t.submit}
             </button>
           </div>

@@ -35,12 +35,9 @@ export const loyaltyRedeemStyles = css`
     gap: var(--_kith-space-1);
     font-size: 0.875em;
   }
-  input,
-  button {
+  input {
     min-height: 44px;
     font: inherit;
-  }
-  input {
     padding: 0 var(--_kith-space-2);
     border: 1px solid var(--_kith-muted);
     border-radius: calc(var(--kith-loyalty-radius) / 2);
@@ -51,22 +48,7 @@ export const loyaltyRedeemStyles = css`
   input[aria-invalid='true'] {
     border-color: var(--_kith-danger);
   }
-  button {
-    min-width: 44px;
-    padding: 0 var(--_kith-space-3);
-    border: 1px solid transparent;
-    border-radius: var(--kith-loyalty-radius);
-    background: var(--kith-loyalty-accent);
-    color: var(--_kith-on-accent);
-    font-weight: 600;
-    cursor: pointer;
-  }
-  button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.7;
-  }
-  input:focus-visible,
-  button:focus-visible {
+  input:focus-visible {
     outline: 2px solid transparent;
     box-shadow: var(--_kith-focus-ring);
   }
@@ -87,9 +69,6 @@ export const loyaltyRedeemStyles = css`
     color: var(--_kith-danger);
   }
   @media (forced-colors: active) {
-    button {
-      border-color: ButtonText;
-    }
     input[aria-invalid='true'] {
       border-width: 2px;
     }
