@@ -1,35 +1,36 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { ContactChannel, Customer, StaffMember } from '@kith/schema';
+import type { Customer } from '@kith/schema';
 import type { KithCore, KithError } from '@kith/sdk';
 import { customers } from '@kith/sdk/resources/customers';
-import { staff } from '@kith/sdk/resources/staff';
 import type {} from '../events/kith-customer-update.js';
 import type {} from '../events/kith-error.js';
 import type {} from '../events/kith-load.js';
 import { KithConnectedElement } from '../internal/connected-element.js';
-import { formatCount, formatDate, formatMoney, formatPercent, formatRelative, languageName } from '../internal/format.js';
+import { formatCount, formatMoney, formatPercent } from '../internal/format.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
 import { resourceOf } from '../internal/resource-of.js';
 import { controlStyles, stateStyles } from '../styles/shared.js';
 import { hostReset, tokens } from '../styles/tokens.js';
 import { customerCardStyles } from './customer-card.styles.js';
-import type { EditorClose } from './customer-editor.component.js';
-import { churnReason, contactHref, creditShare, initials, relativeParts } from './customer-card.model.js';
+import { churnReason, initials } from './customer-card.model.js';
+import type { CardForDetails, CustomerDetails } from './customer-details.js';
+import type * as DetailsChunk from './customer-details.js';
 import { customerCardTexts } from './locales/catalog.js';
 
 const { idle, loading, ready, offline, stale, error: failed, notAuthorized, notFound } = ResourceStatus;
 
-// The inline editor is a chunk of its own, fetched when a person first points at or focuses an
-// edit button (and at the latest when they press it): read-only pages never load it.
-let editorChunk: Promise<unknown> | undefined;
-function loadEditor(): Promise<unknown> {
-  editorChunk ??= import('./customer-editor.js').catch((error: unknown) => {
-    editorChunk = undefined;
+// A full card's details (and their editing) are a chunk of their own, fetched as a full card
+// connects, while its customer loads: a compact card never loads them.
+type DetailsModule = typeof DetailsChunk;
+let detailsChunk: Promise<DetailsModule> | undefined;
+function loadDetails(): Promise<DetailsModule> {
+  detailsChunk ??= import('./customer-details.js').catch((error: unknown) => {
+    detailsChunk = undefined;
     throw error;
   });
-  return editorChunk;
+  return detailsChunk;
 }
 
 /**
@@ -94,7 +95,7 @@ function loadEditor(): Promise<unknown> {
  * @fires kith-error - The customer could not be loaded (`not_found` and `forbidden` included; also while saved data is shown). Detail: `{ code, error }`.
  * @fires kith-customer-update - A person saved an edit of tags or owner and the outbox answered. Detail: `{ customerId, field, patch | request, result }`.
  */
-export class KithCustomerCard extends KithConnectedElement {
+export class KithCustomerCard extends KithConnectedElement implements CardForDetails {
   static override styles = [tokens, hostReset, controlStyles, stateStyles, customerCardStyles];
 
   /** The id (UUID) of the customer to show. */
@@ -106,8 +107,6 @@ export class KithCustomerCard extends KithConnectedElement {
   /** Hides the edit buttons (a page whose staff may look but not change). */
   @property({ type: Boolean, reflect: true }) readonly = false;
 
-  /** Which field is being edited in place, if any. */
-  @state() private editing: 'tags' | 'owner' | undefined;
   /** Announced politely when a live update changed the shown customer. */
   @state() private announcement = '';
 
@@ -131,16 +130,8 @@ export class KithCustomerCard extends KithConnectedElement {
     onError: (error) => this.emit('kith-error', { code: error.code, error }),
   });
 
-  // The owner's name, from the staff directory. Not every staff token may read it: then the card
-  // says "a colleague" and carries on.
-  private readonly owner = new ResourceController<StaffMember, readonly [KithCore, string]>(this, {
-    args: () => {
-      const client = this.connection.client;
-      const ownerId = this.compact ? undefined : this.resource.value?.ownerId;
-      return client && ownerId ? [client, ownerId] : undefined;
-    },
-    read: ([client, id]) => resourceOf(client, staff).get(id),
-  });
+  /** The details of a full card, once their chunk has loaded. */
+  private details: CustomerDetails | undefined;
 
   /** The state shown: `idle`, `loading`, `ready`, `offline` (saved data, the server cannot be reached), `stale` (saved data, the latest could not be loaded), `error`, `not_found` or `not_authorized`. */
   get status(): ResourceStatus {
@@ -157,9 +148,14 @@ export class KithCustomerCard extends KithConnectedElement {
     return this.resource.error;
   }
 
-  /** Resolves when the texts of the current locale have loaded. */
-  localeReady(): Promise<void> {
-    return this.localize.ready();
+  /** Resolves when the texts of the current locale (and, in a full card, the details and their texts) have loaded. */
+  async localeReady(): Promise<void> {
+    await this.localize.ready();
+    if (!this.compact) {
+      await loadDetails().catch(() => undefined);
+      await this.updateComplete;
+      await this.details?.ready();
+    }
   }
 
   /** Loads the customer again (what the Retry button does). */
@@ -167,10 +163,37 @@ export class KithCustomerCard extends KithConnectedElement {
     this.resource.retry();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.loadDetails();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // Another customer, or no editing allowed any more: an open editor closes (its kept writes stay in the outbox).
-    if (changed.has('customerId') || (this.compact || this.readonly)) this.editing = undefined;
+    if (changed.has('compact')) this.loadDetails();
+  }
+
+  /** Fetches the details' chunk for a full card (once per page), while the customer loads. */
+  private loadDetails(): void {
+    if (this.compact || this.details) return;
+    loadDetails().then(
+      (module) => {
+        this.details ??= new module.CustomerDetails(this, () => this.resource.value);
+        this.requestUpdate();
+      },
+      (error: unknown) => console.error('[kith] <kith-customer-card> could not load its details', error),
+    );
+  }
+
+  /** @internal The client the details read and write through. */
+  detailsClient(): KithCore | undefined {
+    return this.connection.client;
+  }
+
+  /** @internal This person saved an edit: announced, and its version is not someone else's update. */
+  detailsSaved(message: string, version: number | undefined): void {
+    if (version !== undefined) this.ownVersions.add(version);
+    this.announcement = message;
   }
 
   /** Notes the version shown; a newer one of the same customer (live, another tab) is announced. */
@@ -186,24 +209,6 @@ export class KithCustomerCard extends KithConnectedElement {
     this.retry();
     // The button disappears while loading: keep focus in the card, not on <body>.
     void this.updateComplete.then(() => this.cardElement?.focus());
-  }
-
-  private async startEdit(field: 'tags' | 'owner'): Promise<void> {
-    await loadEditor().catch(() => undefined);
-    this.editing = field;
-    await this.updateComplete;
-    this.renderRoot.querySelector('kith-customer-editor')?.focus();
-  }
-
-  private onEditorClose(event: CustomEvent<EditorClose>): void {
-    const { saved, version, reread } = event.detail;
-    const field = this.editing;
-    this.editing = undefined;
-    // Focus goes back to the button that opened the editor.
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-edit="${field ?? ''}"]`)?.focus());
-    if (version !== undefined) this.ownVersions.add(version);
-    if (saved) this.announcement = this.localize.t.edit.saved;
-    if (reread) this.resource.retry();
   }
 
   protected override render(): TemplateResult {
@@ -238,19 +243,7 @@ export class KithCustomerCard extends KithConnectedElement {
         </div>
       </header>
       ${this.renderChips(customer)} ${this.renderChurn(customer)}
-      ${this.compact
-        ? nothing
-        : html`<dl class="facts">
-            ${this.renderContacts(customer.channels)}
-            ${this.renderOrders(customer)}
-            ${this.renderCredit(customer)}
-            ${this.renderLastContact(customer)}
-            ${this.renderOwner(customer)}
-            ${this.renderTags(customer)}
-            ${customer.locale
-              ? html`<div class="row"><dt>${t.language}</dt><dd>${languageName(customer.locale, this.localize.locale)}</dd></div>`
-              : nothing}
-          </dl>`}
+      ${this.compact ? nothing : this.renderDetails(customer)}
     `;
   }
 
@@ -300,127 +293,10 @@ export class KithCustomerCard extends KithConnectedElement {
     `;
   }
 
-  private renderContacts(channels: readonly ContactChannel[]): TemplateResult {
-    const t = this.localize.t;
-    return html`
-      <div class="row">
-        <dt>${t.contacts}</dt>
-        <dd>
-          ${channels.length
-            ? html`<ul class="contacts" part="contacts">
-                ${channels.map((channel) => {
-                  const href = contactHref(channel);
-                  return html`<li>
-                    <span class="muted">${t.channels[channel.kind]}</span>
-                    ${href
-                      ? html`<a class="focusable" part="contact-link" href=${href} rel="noopener noreferrer">${channel.value}</a>`
-                      : html`<span class="contact-text">${channel.value}</span>`}
-                    ${channel.preferred ? html`<span class="preferred">(${t.preferred})</span>` : nothing}
-                  </li>`;
-                })}
-              </ul>`
-            : html`<span class="muted">${t.noContacts}</span>`}
-        </dd>
-      </div>
-    `;
-  }
-
-  private renderOrders(customer: Customer): TemplateResult {
-    const t = this.localize.t;
-    const { orderCount, lastOrderAt } = customer.value;
-    const locale = this.localize.locale;
-    return html`
-      <div class="row">
-        <dt>${t.ordersTitle}</dt>
-        <dd>
-          ${orderCount
-            ? html`${t.orders(formatCount(orderCount, locale), orderCount)}${lastOrderAt ? html` · <span class="muted">${t.lastOrder(formatDate(lastOrderAt, locale))}</span>` : nothing}`
-            : html`<span class="muted">${t.noOrders}</span>`}
-        </dd>
-      </div>
-    `;
-  }
-
-  private renderCredit(customer: Customer): TemplateResult {
-    const t = this.localize.t.credit;
-    const credit = customer.credit;
-    const locale = this.localize.locale;
-    if (!credit) return html`<div class="row"><dt>${t.title}</dt><dd class="muted">${t.none}</dd></div>`;
-    const share = creditShare(credit);
-    const left = credit.limit.amount - credit.used.amount;
-    const over = left < 0;
-    const money = (amount: number) => formatMoney({ amount, currency: credit.limit.currency }, locale);
-    return html`
-      <div class="row">
-        <dt>${t.title}</dt>
-        <dd class="credit" part="credit">
-          <span>${t.used(money(credit.used.amount), money(credit.limit.amount))}</span>
-          <span class="track" part="credit-bar" role="meter" aria-label=${t.barLabel} aria-valuemin="0" aria-valuemax="100"
-            aria-valuenow=${Math.round(share * 100)} aria-valuetext=${formatPercent(share, locale)}>
-            <span class="fill ${over ? 'over' : ''}" style="inline-size: ${(share * 100).toFixed(1)}%"></span>
-          </span>
-          <span class=${over ? 'warning' : 'muted'}>${over ? t.over(money(-left)) : t.available(money(left))} · ${t.rating(credit.rating)}</span>
-        </dd>
-      </div>
-    `;
-  }
-
-  private renderLastContact(customer: Customer): TemplateResult {
-    const t = this.localize.t;
-    const last = customer.lastContact;
-    const locale = this.localize.locale;
-    if (!last) return html`<div class="row"><dt>${t.lastContact}</dt><dd class="muted">${t.noContact}</dd></div>`;
-    const { value, unit } = relativeParts(last.at, Date.now());
-    return html`
-      <div class="row">
-        <dt>${t.lastContact}</dt>
-        <dd><time datetime=${last.at} title=${formatDate(last.at, locale)}>${t.lastContactAt(formatRelative(value, unit, locale), t.interactionChannels[last.channel])}</time></dd>
-      </div>
-    `;
-  }
-
-  private renderOwner(customer: Customer): TemplateResult {
-    const t = this.localize.t;
-    const name = customer.ownerId ? (this.owner.value?.name ?? (this.owner.status === loading ? '…' : t.ownerUnknown)) : t.noOwner;
-    return html`
-      <div class="row">
-        <dt>${t.owner}</dt>
-        <dd>
-          ${this.editing === 'owner'
-            ? this.renderEditor(customer, 'owner')
-            : html`<span part="owner" class=${customer.ownerId ? '' : 'muted'}>${name}</span> ${this.renderEditButton('owner', t.edit.editOwner)}`}
-        </dd>
-      </div>
-    `;
-  }
-
-  private renderTags(customer: Customer): TemplateResult {
-    const t = this.localize.t;
-    return html`
-      <div class="row">
-        <dt>${t.tags}</dt>
-        <dd>
-          ${this.editing === 'tags'
-            ? this.renderEditor(customer, 'tags')
-            : html`${customer.tags.length
-                ? html`<ul class="tags" part="tags">${customer.tags.map((tag) => html`<li class="tag" part="tag">${tag}</li>`)}</ul>`
-                : html`<span class="muted">${t.noTags}</span>`}
-              ${this.renderEditButton('tags', t.edit.editTags)}`}
-        </dd>
-      </div>
-    `;
-  }
-
-  private renderEditButton(field: 'tags' | 'owner', label: string): TemplateResult | typeof nothing {
-    if (this.readonly || this.status !== ready) return nothing;
-    return html`<button class="button quiet edit" part="edit-button" type="button" data-edit=${field}
-      @pointerenter=${loadEditor} @focus=${loadEditor} @click=${() => this.startEdit(field)}>${label}</button>`;
-  }
-
-  private renderEditor(customer: Customer, field: 'tags' | 'owner'): TemplateResult {
-    return html`<kith-customer-editor exportparts="editor, save-button, cancel-button, tag, tag-input, owner-select, conflict, conflict-theirs, conflict-yours, keep-theirs-button, use-mine-button"
-      .client=${this.connection.client} .customer=${customer} .field=${field} .locale=${this.localize.locale}
-      @close=${this.onEditorClose}></kith-customer-editor>`;
+  private renderDetails(customer: Customer): TemplateResult {
+    // Editing starts from the server's latest only: saved data may be out of date.
+    if (this.details) return this.details.render(customer, this.status === ready);
+    return html`<div aria-hidden="true"><span class="skeleton" part="skeleton"></span><span class="skeleton short" part="skeleton"></span></div>`;
   }
 
   private renderSkeleton(): TemplateResult {

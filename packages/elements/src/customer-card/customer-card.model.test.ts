@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ContactChannel, Credit, Customer } from '@kith/schema';
-import { churnReason, contactHref, creditShare, initials, relativeParts } from './customer-card.model.js';
+import { churnReason, initials } from './customer-card.model.js';
+import { contactHref, creditShare, relativeParts } from './customer-details.model.js';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-03-15T12:00:00.000Z');

@@ -160,9 +160,13 @@ function slowClient(ms: number, signals: AbortSignal[] = []): KithClient {
   return staffClient(slow);
 }
 
-/** A customer of one test alone, created by `token`'s staff user (who then owns it). */
+/**
+ * A customer of one test alone, created by `token`'s staff user (who then owns it). Always a new
+ * record: both browsers run against one server, and a fixed hostile name with the same phone would
+ * otherwise be refused as a look-alike of the other browser's.
+ */
 async function newCustomer(token: string, fields: Partial<Parameters<KithClient['customers']['create']>[0]> = {}): Promise<Customer> {
-  return clientWith(token, { cache: false }).customers.create({ kind: 'person', name: `Card test ${crypto.randomUUID().slice(0, 8)}`, ...fields });
+  return clientWith(token, { cache: false }).customers.create({ kind: 'person', name: `Card test ${crypto.randomUUID().slice(0, 8)}`, ...fields }, { allowDuplicate: true });
 }
 
 async function serverCopy(id: string): Promise<Customer> {

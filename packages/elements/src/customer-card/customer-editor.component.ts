@@ -11,7 +11,7 @@ import { ResourceController, ResourceStatus } from '../internal/resource-control
 import { resourceOf } from '../internal/resource-of.js';
 import { controlStyles } from '../styles/shared.js';
 import { customerEditorStyles } from './customer-editor.styles.js';
-import { customerCardTexts } from './locales/catalog.js';
+import { customerDetailsTexts } from './locales/details-catalog.js';
 
 /** The most tags a customer may have (the schema's limit). */
 const MAX_TAGS = 50;
@@ -68,7 +68,7 @@ export class KithCustomerEditor extends KithElement {
   @query('input') private input?: HTMLInputElement;
   @query('select') private select?: HTMLSelectElement;
 
-  private readonly localize = new LocalizeController(this, customerCardTexts);
+  private readonly localize = new LocalizeController(this, customerDetailsTexts);
   private stopOutbox: (() => void) | undefined;
   /** The version the next save is based on: the shown one, or theirs after "Use mine". */
   private baseVersion = 0;
