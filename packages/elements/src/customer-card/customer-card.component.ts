@@ -1,37 +1,25 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Customer } from '@kith/schema';
 import type { KithCore, KithError } from '@kith/sdk';
-import { customers } from '@kith/sdk/resources/customers';
+import { getCustomer } from '@kith/sdk/resources/customers';
 import type {} from '../events/kith-customer-update.js';
 import type {} from '../events/kith-error.js';
 import type {} from '../events/kith-load.js';
 import { KithConnectedElement } from '../internal/connected-element.js';
 import { formatCount, formatMoney, formatPercent } from '../internal/format.js';
+import { LazyPart } from '../internal/lazy-part.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
-import { resourceOf } from '../internal/resource-of.js';
+import { statusText, statusTone } from '../internal/status.js';
 import { controlStyles, stateStyles } from '../styles/shared.js';
 import { hostReset, tokens } from '../styles/tokens.js';
 import { customerCardStyles } from './customer-card.styles.js';
 import { churnReason, initials } from './customer-card.model.js';
 import type { CardForDetails, CustomerDetails } from './customer-details.js';
-import type * as DetailsChunk from './customer-details.js';
 import { customerCardTexts } from './locales/catalog.js';
 
-const { idle, loading, ready, offline, stale, error: failed, notAuthorized, notFound } = ResourceStatus;
-
-// A full card's details (and their editing) are a chunk of their own, fetched as a full card
-// connects, while its customer loads: a compact card never loads them.
-type DetailsModule = typeof DetailsChunk;
-let detailsChunk: Promise<DetailsModule> | undefined;
-function loadDetails(): Promise<DetailsModule> {
-  detailsChunk ??= import('./customer-details.js').catch((error: unknown) => {
-    detailsChunk = undefined;
-    throw error;
-  });
-  return detailsChunk;
-}
+const { idle, loading, ready, offline, stale, error: failed, notAuthorized } = ResourceStatus;
 
 /**
  * @summary A customer at a glance for staff: profile, contact, value, churn risk, credit, last contact; tags and owner edited in place.
@@ -122,7 +110,7 @@ export class KithCustomerCard extends KithConnectedElement implements CardForDet
       const client = this.connection.client;
       return client && this.customerId ? [client, this.customerId] : undefined;
     },
-    read: ([client, id]) => resourceOf(client, customers).get(id),
+    read: ([client, id]) => getCustomer(client, id),
     onReady: (customer) => {
       this.noteVersion(customer);
       this.emit('kith-load', { customer });
@@ -130,8 +118,13 @@ export class KithCustomerCard extends KithConnectedElement implements CardForDet
     onError: (error) => this.emit('kith-error', { code: error.code, error }),
   });
 
-  /** The details of a full card, once their chunk has loaded. */
-  private details: CustomerDetails | undefined;
+  // A full card's details are a chunk of their own, fetched as it connects, while its data
+  // loads: a compact one never loads them.
+  private readonly details = new LazyPart<CustomerDetails>(this, {
+    wanted: () => !this.compact,
+    load: () => import('./customer-details.js').then((module) => new module.CustomerDetails(this, () => this.resource.value)),
+    name: '<kith-customer-card> details',
+  });
 
   /** The state shown: `idle`, `loading`, `ready`, `offline` (saved data, the server cannot be reached), `stale` (saved data, the latest could not be loaded), `error`, `not_found` or `not_authorized`. */
   get status(): ResourceStatus {
@@ -151,38 +144,12 @@ export class KithCustomerCard extends KithConnectedElement implements CardForDet
   /** Resolves when the texts of the current locale (and, in a full card, the details and their texts) have loaded. */
   async localeReady(): Promise<void> {
     await this.localize.ready();
-    if (!this.compact) {
-      await loadDetails().catch(() => undefined);
-      await this.updateComplete;
-      await this.details?.ready();
-    }
+    await this.details.ready();
   }
 
   /** Loads the customer again (what the Retry button does). */
   retry(): void {
     this.resource.retry();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.loadDetails();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (changed.has('compact')) this.loadDetails();
-  }
-
-  /** Fetches the details' chunk for a full card (once per page), while the customer loads. */
-  private loadDetails(): void {
-    if (this.compact || this.details) return;
-    loadDetails().then(
-      (module) => {
-        this.details ??= new module.CustomerDetails(this, () => this.resource.value);
-        this.requestUpdate();
-      },
-      (error: unknown) => console.error('[kith] <kith-customer-card> could not load its details', error),
-    );
   }
 
   /** @internal The client the details read and write through. */
@@ -223,8 +190,8 @@ export class KithCustomerCard extends KithConnectedElement implements CardForDet
         aria-busy=${status === loading ? 'true' : 'false'} aria-label=${shown ? t.label(customer.name) : nothing}>
         ${shown ? this.renderCustomer(customer) : nothing}
         ${status === loading ? this.renderSkeleton() : nothing}
-        <p class="status ${this.statusClass(status)}" part="status" role="status">${this.statusText(status)}</p>
-        ${canRetry ? html`<button class="button retry" part="retry-button" type="button" @click=${this.onRetry}>${t.retry}</button>` : nothing}
+        <p class="status ${status === notAuthorized ? 'locked' : statusTone(status)}" part="status" role="status">${this.statusText(status)}</p>
+        ${canRetry ? html`<button class="button retry" part="retry-button" type="button" @click=${this.onRetry}>${this.localize.common.retry}</button>` : nothing}
         <p class="visually-hidden" role="status">${this.announcement}</p>
         ${shown && !this.compact ? html`<div class="actions"><slot name="actions"></slot></div>` : nothing}
       </article>
@@ -251,7 +218,7 @@ export class KithCustomerCard extends KithConnectedElement implements CardForDet
     const t = this.localize.t;
     const { value, loyalty } = customer;
     return html`
-      <ul class="chips" part="chips" aria-label=${t.lifetimeValue}>
+      <ul class="chips" part="chips">
         <li class="chip" part="chip">
           <span class="chip-label">${t.lifetimeValue}</span>
           <span class="value" part="value">${formatMoney(value.lifetimeValue, this.localize.locale)}</span>
@@ -262,7 +229,7 @@ export class KithCustomerCard extends KithConnectedElement implements CardForDet
             </li>`
           : nothing}
         ${value.keyAccount
-          ? html`<li class="chip key" part="chip key-account" title=${t.keyAccountHint}>
+          ? html`<li class="chip key" part="chip key-account">
               <span>★ ${t.keyAccount}</span><span class="visually-hidden">: ${t.keyAccountHint}</span>
             </li>`
           : nothing}
@@ -295,7 +262,7 @@ export class KithCustomerCard extends KithConnectedElement implements CardForDet
 
   private renderDetails(customer: Customer): TemplateResult {
     // Editing starts from the server's latest only: saved data may be out of date.
-    if (this.details) return this.details.render(customer, this.status === ready);
+    if (this.details.value) return this.details.value.render(customer, this.status === ready);
     return html`<div aria-hidden="true"><span class="skeleton" part="skeleton"></span><span class="skeleton short" part="skeleton"></span></div>`;
   }
 
@@ -309,34 +276,13 @@ export class KithCustomerCard extends KithConnectedElement implements CardForDet
     `;
   }
 
-  private statusClass(status: ResourceStatus): string {
-    if (status === failed) return 'error';
-    if (status === notAuthorized) return 'locked';
-    if (status === stale || status === offline) return 'stale';
-    if (status === loading) return 'visually-hidden';
-    return 'muted';
-  }
-
   private statusText(status: ResourceStatus): TemplateResult | string {
     const t = this.localize.t;
-    switch (status) {
-      case notAuthorized:
-        return html`<strong class="status-title" part="status-title">${t.notAuthorized.title}</strong>
-          <span>${t.notAuthorized.body}</span>`;
-      case loading:
-        return t.loading;
-      case notFound:
-        return t.notFound;
-      case offline:
-        return t.stale.offline;
-      case stale:
-        return t.stale.failed;
-      case failed:
-        return this.resource.error ? t.errors[this.resource.error.code] : t.errors.server;
-      case idle:
-        return this.connection.client ? t.noCustomer : t.notConfigured;
-      default:
-        return '';
+    if (status === notAuthorized) {
+      return html`<strong class="status-title" part="status-title">${t.notAuthorized.title}</strong>
+        <span>${t.notAuthorized.body}</span>`;
     }
+    if (status === idle && this.connection.client) return t.noCustomer;
+    return statusText(status, t, this.localize.common, this.resource.error) ?? '';
   }
 }

@@ -68,29 +68,22 @@ export const customerCardStyles = css`
     font-size: 1em;
   }
   .company,
-  .muted,
-  dt {
+  .muted {
     color: var(--_kith-muted);
   }
 
-  .chips,
-  .tags,
-  .contacts {
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_kith-space-1);
     margin: 0;
     padding: 0;
     list-style: none;
   }
-  .chips,
-  .tags {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_kith-space-1);
-  }
   .chips {
     margin-bottom: var(--_kith-space-2);
   }
-  .chip,
-  .tag {
+  .chip {
     display: inline-flex;
     align-items: baseline;
     gap: var(--_kith-space-1);
@@ -127,74 +120,6 @@ export const customerCardStyles = css`
     color: var(--kith-card-warning);
   }
 
-  .facts {
-    display: grid;
-    grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
-    gap: var(--_kith-space-2) var(--_kith-space-3);
-    margin: 0;
-  }
-  .row {
-    display: contents;
-  }
-  dd {
-    margin: 0;
-    min-width: 0;
-  }
-  .contacts li + li {
-    margin-top: 2px;
-  }
-  .contacts a {
-    color: var(--kith-card-accent);
-    border-radius: 2px;
-  }
-  .preferred {
-    color: var(--_kith-muted);
-    font-size: 0.875em;
-  }
-
-  .credit {
-    display: grid;
-    gap: var(--_kith-space-1);
-  }
-  .track {
-    display: block;
-    height: 8px;
-    overflow: hidden;
-    border: 1px solid var(--_kith-border);
-    border-radius: 999px;
-    background: var(--_kith-skeleton);
-  }
-  .fill {
-    display: block;
-    height: 100%;
-    background: var(--kith-card-accent);
-  }
-  .fill.over,
-  .warning {
-    color: var(--kith-card-warning);
-    background-color: transparent;
-  }
-  .fill.over {
-    background: var(--kith-card-warning);
-  }
-
-  .edit {
-    margin-top: var(--_kith-space-1);
-    min-height: 32px;
-    padding: 0 var(--_kith-space-2);
-    font-size: 0.875em;
-    font-weight: 400;
-  }
-  /* 32px tall, but a 44px target (WCAG 2.5.5) through the invisible margin box of the hit area. */
-  .edit::after {
-    content: '';
-    position: absolute;
-    inset: -6px 0;
-  }
-  .edit {
-    position: relative;
-  }
-
   .actions:has(slot:not(:empty)) {
     margin-top: var(--_kith-space-3);
   }
@@ -210,14 +135,8 @@ export const customerCardStyles = css`
       background: CanvasText;
       color: Canvas;
     }
-    .chip,
-    .tag,
-    .track {
+    .chip {
       border-color: CanvasText;
-    }
-    .fill {
-      forced-color-adjust: none;
-      background: Highlight;
     }
     .churn {
       border-color: CanvasText;

@@ -5,13 +5,14 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ContactChannel, Customer, StaffMember } from '@kith/schema';
 import type { KithCore } from '@kith/sdk';
-import { staff } from '@kith/sdk/resources/staff';
+import { getStaffMember } from '@kith/sdk/resources/staff';
+import { adoptLazyStyles } from '../internal/adopt-styles.js';
 import { formatCount, formatDate, formatMoney, formatPercent, formatRelative, languageName } from '../internal/format.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
-import { resourceOf } from '../internal/resource-of.js';
 import { contactHref, creditShare, relativeParts } from './customer-details.model.js';
 import type { EditorClose } from './customer-editor.component.js';
+import { customerDetailsStyles } from './customer-details.styles.js';
 import { customerDetailsTexts } from './locales/details-catalog.js';
 
 /** What the details need of the card that shows them. */
@@ -62,9 +63,10 @@ export class CustomerDetails implements ReactiveController {
         const ownerId = card.compact ? undefined : this.#customer()?.ownerId;
         return client && ownerId ? [client, ownerId] : undefined;
       },
-      read: ([client, id]) => resourceOf(client, staff).get(id),
+      read: ([client, id]) => getStaffMember(client, id),
     });
     card.addController(this);
+    adoptLazyStyles(card.renderRoot, customerDetailsStyles, 'customer-details');
   }
 
   hostUpdate(): void {

@@ -1,4 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { commonTexts } from '../locales/common/catalog.js';
+import type { CommonTexts } from '../locales/common/texts.js';
 import type { Catalog, Language, Texts } from '../locales/translation.js';
 import { pageSettings } from './page-settings.js';
 
@@ -65,6 +67,11 @@ export class LocalizeController<T extends Texts> implements ReactiveController {
     return this.#loaded.texts.get(this.language) ?? this.#catalog.en;
   }
 
+  /** The texts every element shares (Retry, why something could not be loaded), in the same language. */
+  get common(): CommonTexts {
+    return loadedOf(commonTexts).texts.get(this.language) ?? commonTexts.en;
+  }
+
   hostConnected(): void {
     this.#resolve();
   }
@@ -75,7 +82,7 @@ export class LocalizeController<T extends Texts> implements ReactiveController {
 
   /** Resolves once the current language's texts are available (tests await it). */
   async ready(): Promise<void> {
-    await this.#loaded.pending.get(this.language);
+    await Promise.all([this.#loaded.pending.get(this.language), loadedOf(commonTexts).pending.get(this.language)]);
   }
 
   #resolve(): void {
@@ -93,19 +100,25 @@ export class LocalizeController<T extends Texts> implements ReactiveController {
     this.locale = isValidLocale(tag) ? tag : 'en';
     this.language = matchLanguage(this.locale);
     const language = this.language;
-    const { texts, pending } = this.#loaded;
-    if (language === 'en' || texts.has(language)) return;
-    let loading = pending.get(language);
+    if (language === 'en') return;
+    this.#load(this.#catalog, this.#loaded, language);
+    this.#load(commonTexts, loadedOf(commonTexts), language);
+  }
+
+  /** Loads one catalog's texts in `language` (once per page), then renders the element again. */
+  #load<C extends Texts>(catalog: Catalog<C>, loaded: Loaded<C>, language: Exclude<Language, 'en'>): void {
+    if (loaded.texts.has(language)) return;
+    let loading = loaded.pending.get(language);
     if (!loading) {
-      loading = this.#catalog[language]().then(
-        (module) => void texts.set(language, module.default),
+      loading = catalog[language]().then(
+        (module) => void loaded.texts.set(language, module.default),
         (error: unknown) => {
-          pending.delete(language);
+          loaded.pending.delete(language);
           console.error(`[kith] could not load the ${language} texts`, error);
         },
       );
-      pending.set(language, loading);
+      loaded.pending.set(language, loading);
     }
-    void loading.then(() => host.requestUpdate());
+    void loading.then(() => this.#host.requestUpdate());
   }
 }

@@ -2,39 +2,22 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { LoyaltyAccount, LoyaltyProgram, LoyaltyProgramResponse } from '@kith/schema';
 import type { KithCore, KithError } from '@kith/sdk';
-import { loyalty } from '@kith/sdk/resources/loyalty';
+import { getLoyaltyAccount, getLoyaltyProgram } from '@kith/sdk/resources/loyalty';
 import type {} from '../events/kith-error.js';
 import type {} from '../events/kith-load.js';
 import type {} from '../events/kith-redeem.js';
 import { KithConnectedElement } from '../internal/connected-element.js';
+import { LazyPart } from '../internal/lazy-part.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import { loyaltyBadgeTexts } from './locales/catalog.js';
 import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
-import { resourceOf } from '../internal/resource-of.js';
+import { statusText, statusTone } from '../internal/status.js';
 import { controlStyles, stateStyles } from '../styles/shared.js';
 import { hostReset, tokens } from '../styles/tokens.js';
 import { loyaltyBadgeStyles } from './loyalty-badge.styles.js';
-import { formatCount, formatDate } from '../internal/format.js';
-import { currentTier, tierProgress } from './loyalty-badge.model.js';
-
-// The redeem form and the recent points are chunks of their own, fetched once per page: the form
-// when a badge that may offer it connects (while its account loads), the entries when a person
-// first points at, focuses or uses the disclosure. A shop header (compact) fetches neither.
-const chunks = {
-  redeem: () => import('./loyalty-redeem.js'),
-  ledger: () => import('./loyalty-ledger.js'),
-};
-const fetched = new Map<keyof typeof chunks, Promise<unknown>>();
-function loadChunk(name: keyof typeof chunks): void {
-  if (fetched.has(name)) return;
-  fetched.set(
-    name,
-    chunks[name]().catch((error: unknown) => {
-      fetched.delete(name);
-      console.error(`[kith] <kith-loyalty-badge> could not load its ${name} code`, error);
-    }),
-  );
-}
+import { formatCount } from '../internal/format.js';
+import { currentTier } from './loyalty-badge.model.js';
+import type { BadgeForDetails, LoyaltyDetails } from './loyalty-details.js';
 
 const { idle, loading, ready, empty, offline, stale, error: failed, notFound, notAuthorized } = ResourceStatus;
 
@@ -91,7 +74,7 @@ const { idle, loading, ready, empty, offline, stale, error: failed, notFound, no
  * @fires kith-error - A read failed (the account, the program or the recent points: one event per read; `not_found` and `forbidden` included; also while saved data is shown). Detail: `{ code, error }`.
  * @fires kith-redeem - The person submitted the redeem form and the outbox answered. Detail: `{ customerId, request, result }` where `result.status` is `sent`, `queued` or `failed`.
  */
-export class KithLoyaltyBadge extends KithConnectedElement {
+export class KithLoyaltyBadge extends KithConnectedElement implements BadgeForDetails {
   static override styles = [tokens, hostReset, controlStyles, stateStyles, loyaltyBadgeStyles];
 
   /** The id (UUID) of the customer whose points to show. Without it, the `sign-in` slot is shown. */
@@ -103,13 +86,17 @@ export class KithLoyaltyBadge extends KithConnectedElement {
   /** Hides the redeem form (staff pages: the server lets only the member, or the shop's server, redeem). */
   @property({ type: Boolean, reflect: true, attribute: 'no-redeem' }) noRedeem = false;
 
-  /** Whether the recent points are shown (and read). */
-  @state() private expanded = false;
   /** Announced politely when the shown balance changes (live update, redemption). */
   @state() private announcement = '';
 
   @query('.badge') private baseElement?: HTMLElement;
-  @query('.fill') private fillElement?: HTMLElement;
+  // A full badge's details are a chunk of their own, fetched as it connects, while its data
+  // loads: a compact one never loads them.
+  private readonly details = new LazyPart<LoyaltyDetails>(this, {
+    wanted: () => !this.compact,
+    load: () => import('./loyalty-details.js').then((module) => new module.LoyaltyDetails(this)),
+    name: '<kith-loyalty-badge> details',
+  });
 
   private readonly localize = new LocalizeController(this, loyaltyBadgeTexts);
   private shownBalance: { customerId: string; balance: number } | undefined;
@@ -119,7 +106,7 @@ export class KithLoyaltyBadge extends KithConnectedElement {
       const client = this.connection.client;
       return client && this.customerId ? [client] : undefined;
     },
-    read: ([client]) => resourceOf(client, loyalty).program(),
+    read: ([client]) => getLoyaltyProgram(client),
     onReady: () => this.loaded(),
     onError: (error) => this.emit('kith-error', { code: error.code, error }),
   });
@@ -129,7 +116,7 @@ export class KithLoyaltyBadge extends KithConnectedElement {
       const client = this.connection.client;
       return client && this.customerId ? [client, this.customerId] : undefined;
     },
-    read: ([client, id]) => resourceOf(client, loyalty).account(id),
+    read: ([client, id]) => getLoyaltyAccount(client, id),
     onReady: (account) => {
       this.noteBalance(account);
       this.loaded();
@@ -170,9 +157,10 @@ export class KithLoyaltyBadge extends KithConnectedElement {
     return this.account.error ?? this.program.error;
   }
 
-  /** Resolves when the texts of the current locale have loaded. */
-  localeReady(): Promise<void> {
-    return this.localize.ready();
+  /** Resolves when the texts of the current locale (and, in a full badge, the details and their texts) have loaded. */
+  async localeReady(): Promise<void> {
+    await this.localize.ready();
+    await this.details.ready();
   }
 
   /** Reads the account and the program again (what the Retry button does). */
@@ -181,15 +169,19 @@ export class KithLoyaltyBadge extends KithConnectedElement {
     this.program.retry();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Fetched while the account loads, so the form is there when the points are.
-    if (!this.compact && !this.noRedeem) loadChunk('redeem');
+  /** @internal The client the details read and redeem through. */
+  detailsClient(): KithCore | undefined {
+    return this.connection.client;
   }
 
-  protected override updated(): void {
-    // Through the CSSOM, not a style attribute: a strict CSP (no 'unsafe-inline' styles) allows it.
-    this.fillElement?.style.setProperty('--_fraction', this.fillElement.dataset.fraction ?? '0');
+  /** @internal Whether the badge shows the server's latest. */
+  detailsFresh(): boolean {
+    return this.status === ready;
+  }
+
+  /** @internal What the recent points show while they load. */
+  historyLoading(): string {
+    return this.localize.t.historyLoading;
   }
 
   private loaded(): void {
@@ -217,11 +209,6 @@ export class KithLoyaltyBadge extends KithConnectedElement {
     void this.updateComplete.then(() => this.baseElement?.focus());
   }
 
-  private toggleLedger(): void {
-    loadChunk('ledger');
-    this.expanded = !this.expanded;
-  }
-
   protected override render(): TemplateResult {
     const t = this.localize.t;
     const status = this.status;
@@ -240,8 +227,8 @@ export class KithLoyaltyBadge extends KithConnectedElement {
         ${status === loading ? this.renderSkeleton() : nothing}
         ${signIn
           ? html`<div class="sign-in" part="sign-in"><slot name="sign-in">${t.signIn}</slot></div>`
-          : html`<p class="status ${this.statusClass(status)}" part="status" role="status">${this.statusText(status)}</p>`}
-        ${canRetry ? html`<button class="button retry" part="retry-button" type="button" @click=${this.onRetry}>${t.retry}</button>` : nothing}
+          : html`<p class="status ${status === ready || status === empty ? 'visually-hidden' : statusTone(status)}" part="status" role="status">${this.statusText(status)}</p>`}
+        ${canRetry ? html`<button class="button retry" part="retry-button" type="button" @click=${this.onRetry}>${this.localize.common.retry}</button>` : nothing}
       </section>
     `;
   }
@@ -258,55 +245,14 @@ export class KithLoyaltyBadge extends KithConnectedElement {
       </div>
     `;
     if (this.compact) return head;
-    const expiry = account.tierExpiresAt && tier ? t.expires(tier.tier.name, formatDate(account.tierExpiresAt, this.localize.locale)) : null;
-    const benefits = tier?.tier.benefits ?? [];
-    return html`
-      ${head} ${this.renderProgress(account, program)}
-      ${expiry ? html`<p class="expiry" part="expiry">${expiry}</p>` : nothing}
-      ${benefits.length
-        ? html`<ul class="benefits" part="benefits" aria-label=${t.benefits(name)}>
-            ${benefits.map((benefit) => html`<li>${benefit}</li>`)}
-          </ul>`
-        : nothing}
-      <button class="toggle focusable" part="ledger-toggle" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="ledger"
-        @click=${this.toggleLedger} @pointerenter=${() => loadChunk('ledger')} @focus=${() => loadChunk('ledger')}>${t.history}</button>
-      <div id="ledger" class="ledger" part="ledger" ?hidden=${!this.expanded}>
-        ${this.expanded
-          ? html`<kith-loyalty-ledger exportparts="ledger-entry, retry-button" .client=${this.connection.client} .customerId=${account.customerId}
-              .locale=${this.localize.locale}><p class="muted small" role="status">${t.historyLoading}</p></kith-loyalty-ledger>`
-          : nothing}
-      </div>
-      ${account.balance >= 1 && !this.noRedeem ? this.renderRedeem(account) : nothing}
-    `;
+    const details = this.details.value?.render(account, program, tier?.tier);
+    return html`${head} ${details ?? html`<div aria-hidden="true"><span class="skeleton" part="skeleton"></span></div>`}`;
   }
 
   private renderEmblem(rank: number | undefined): TemplateResult {
     return html`<span class="emblem" part="emblem" data-rank=${Math.min(rank ?? 0, 3)} aria-hidden="true">${svg`
       <svg viewBox="0 0 24 24" focusable="false"><circle class="disc" cx="12" cy="12" r="11"></circle>
         <path class="star" d="M12 5.2l2 4.1 4.5.6-3.3 3.1.8 4.4-4-2.2-4 2.2.8-4.4-3.3-3.1 4.5-.6z"></path></svg>`}</span>`;
-  }
-
-  private renderProgress(account: LoyaltyAccount, program: LoyaltyProgram): TemplateResult {
-    const t = this.localize.t;
-    const progress = tierProgress(account, program);
-    if (!progress) return html`<p class="progress top" part="progress">${t.topTier}</p>`;
-    const text = t.toNext(this.count(progress.pointsNeeded), progress.pointsNeeded, progress.next);
-    return html`
-      <div class="progress" part="progress">
-        <div class="track" part="progress-bar" role="progressbar" aria-label=${t.progressLabel(progress.next)}
-          aria-valuemin=${progress.min} aria-valuemax=${progress.max} aria-valuenow=${progress.now} aria-valuetext=${text}>
-          <span class="fill" part="progress-fill" data-fraction=${progress.fraction}></span>
-        </div>
-        <span class="to-next" aria-hidden="true">${text}</span>
-      </div>
-    `;
-  }
-
-  private renderRedeem(account: LoyaltyAccount): TemplateResult {
-    loadChunk('redeem');
-    return html`<kith-loyalty-redeem exportparts="redeem, redeem-input, redeem-button, redeem-message" .client=${this.connection.client}
-      .customerId=${account.customerId} .balance=${account.balance} .fresh=${this.status === ready} .locale=${this.localize.locale}>
-    </kith-loyalty-redeem>`;
   }
 
   private renderSkeleton(): TemplateResult {
@@ -318,30 +264,8 @@ export class KithLoyaltyBadge extends KithConnectedElement {
     `;
   }
 
-  private statusClass(status: ResourceStatus): string {
-    if (status === failed) return 'error';
-    if (status === stale || status === offline) return 'stale';
-    if (status === loading || status === ready || status === empty) return 'visually-hidden';
-    return 'muted';
-  }
-
   private statusText(status: ResourceStatus): string {
-    const t = this.localize.t;
-    switch (status) {
-      case loading:
-        return t.loading;
-      case notFound:
-        return t.notFound;
-      case offline:
-        return t.stale.offline;
-      case stale:
-        return t.stale.failed;
-      case failed:
-        return this.error ? t.errors[this.error.code] : t.errors.server;
-      case idle:
-        return t.notConfigured;
-      default:
-        return this.announcement;
-    }
+    // Ready: the polite announcement of a changed balance.
+    return statusText(status, this.localize.t, this.localize.common, this.error) ?? this.announcement;
   }
 }

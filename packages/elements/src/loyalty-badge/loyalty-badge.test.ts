@@ -12,6 +12,7 @@ import type { KithProvider } from '../provider/provider.js';
 import type { ResourceStatus } from '../internal/resource-controller.js';
 import { KithLoyaltyBadge } from './loyalty-badge.js';
 import { tierProgress } from './loyalty-badge.model.js';
+import { loyaltyDetailsStyles } from './loyalty-details.styles.js';
 import { parsePoints, type KithLoyaltyRedeem } from './loyalty-redeem.component.js';
 
 const KITH_EVENTS = ['kith-load', 'kith-error', 'kith-redeem'] as const;
@@ -94,7 +95,8 @@ async function emulated(media: Parameters<typeof emulateMedia>[0]): Promise<bool
 
 /** The text of the badge's own `@media (<condition>)` rule. */
 function mediaRule(condition: string): string | undefined {
-  const rules = KithLoyaltyBadge.elementStyles.flatMap((style) => {
+  // The badge's own styles and those its details bring when they load.
+  const rules = [...KithLoyaltyBadge.elementStyles, loyaltyDetailsStyles].flatMap((style) => {
     const sheet = style instanceof CSSStyleSheet ? style : style.styleSheet;
     return sheet ? [...sheet.cssRules] : [];
   });
@@ -546,7 +548,10 @@ describe('<kith-loyalty-badge> against the real server', () => {
     await hant.localeReady();
     await hant.updateComplete;
     expect(text(hant, 'progress')).to.equal('再獲得 320 積分升至 Gold');
-    expect(part(await redeemForm(hant), 'redeem')?.querySelector('legend')?.textContent).to.equal('兌換積分');
+    // The form's texts are a chunk of their own, loaded as the form first shows.
+    const legend = () => part(form, 'redeem')?.querySelector('legend')?.textContent;
+    const form = await redeemForm(hant);
+    await waitUntil(() => legend() === '兌換積分', `the form's legend stayed "${legend() ?? ''}"`, { timeout: 10_000 });
     await expect(hant).to.be.accessible();
 
     const holder = await fixture<HTMLDivElement>(html`<div lang="zh-TW"><kith-loyalty-badge .client=${clientWith(null)}></kith-loyalty-badge></div>`);

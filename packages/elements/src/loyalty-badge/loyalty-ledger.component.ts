@@ -2,8 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { LedgerEntry, LedgerPage } from '@kith/schema';
 import type { KithCore } from '@kith/sdk';
-import { loyalty } from '@kith/sdk/resources/loyalty';
-import { resourceOf } from '../internal/resource-of.js';
+import { getLoyaltyLedger } from '@kith/sdk/resources/loyalty';
 import type {} from '../events/kith-error.js';
 import { KithElement } from '../internal/kith-element.js';
 import { LocalizeController } from '../internal/localize-controller.js';
@@ -41,7 +40,7 @@ export class KithLoyaltyLedger extends KithElement {
   private readonly localize = new LocalizeController(this, loyaltyBadgeTexts);
   private readonly ledger = new ResourceController<LedgerPage, readonly [KithCore, string]>(this, {
     args: () => (this.client && this.customerId ? [this.client, this.customerId] : undefined),
-    read: ([client, id]) => resourceOf(client, loyalty).ledger(id, { limit: LIMIT }),
+    read: ([client, id]) => getLoyaltyLedger(client, id, { limit: LIMIT }),
     onError: (error) => this.emit('kith-error', { code: error.code, error }),
     lazy: false,
   });
@@ -57,8 +56,9 @@ export class KithLoyaltyLedger extends KithElement {
       `;
     }
     if (error && status !== ResourceStatus.loading) {
-      return html`<p class="error" role="alert">${t.errors[error.code]}</p>
-        <button class="button" part="retry-button" type="button" @click=${() => this.ledger.retry()}>${t.retry}</button>`;
+      const common = this.localize.common;
+      return html`<p class="error" role="alert">${t.failed(common.reasons[error.code])}</p>
+        <button class="button" part="retry-button" type="button" @click=${() => this.ledger.retry()}>${common.retry}</button>`;
     }
     return html`<p role="status">${t.historyLoading}</p>`;
   }

@@ -7,7 +7,7 @@ import { resourceOf } from '../internal/resource-of.js';
 import type {} from '../events/kith-redeem.js';
 import { KithElement } from '../internal/kith-element.js';
 import { LocalizeController } from '../internal/localize-controller.js';
-import { loyaltyBadgeTexts } from './locales/catalog.js';
+import { loyaltyRedeemTexts } from './locales/redeem-catalog.js';
 import { formatCount } from '../internal/format.js';
 import { controlStyles } from '../styles/shared.js';
 import { loyaltyRedeemStyles } from './loyalty-redeem.styles.js';
@@ -66,7 +66,7 @@ export class KithLoyaltyRedeem extends KithElement {
 
   @query('#points') private pointsInput?: HTMLInputElement;
 
-  private readonly localize = new LocalizeController(this, loyaltyBadgeTexts);
+  private readonly localize = new LocalizeController(this, loyaltyRedeemTexts);
   private stopOutbox: (() => void) | undefined;
 
   override disconnectedCallback(): void {
@@ -80,7 +80,7 @@ export class KithLoyaltyRedeem extends KithElement {
   }
 
   protected override render(): TemplateResult {
-    const t = this.localize.t.redeem;
+    const t = this.localize.t;
     const state = this.redeemState;
     const message = this.message();
     return html`
@@ -112,7 +112,7 @@ export class KithLoyaltyRedeem extends KithElement {
 
   /** The text of the last outcome and its tone. */
   private message(): [string, 'ok' | 'error' | ''] | undefined {
-    const t = this.localize.t.redeem;
+    const t = this.localize.t;
     const state = this.redeemState;
     switch (state.kind) {
       case 'sent':
@@ -130,7 +130,7 @@ export class KithLoyaltyRedeem extends KithElement {
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const t = this.localize.t.redeem;
+    const t = this.localize.t;
     const { client, customerId, balance } = this;
     if (this.redeemState.kind === 'sending' || !client || !customerId) return;
     const points = parsePoints(this.typedPoints);

@@ -10,6 +10,9 @@ import type { KithCore } from '../core.js';
 import type { WriteResult } from '../outbox/types.js';
 import type { Read, ReadOptions } from '../reads/types.js';
 import { seg, sender, type SendOptions, type Versioned } from './shared.js';
+import { getCustomer } from './standalone/customers.js';
+
+export { getCustomer };
 
 /** Every read under `/v1/customers` (records, lists, timelines, loyalty) may show what a customer write changed. */
 const CUSTOMERS = '/v1/customers';
@@ -68,7 +71,7 @@ export function customers(core: KithCore): CustomersResource {
   const send = sender(core);
   const path = (id: string) => `${CUSTOMERS}/${seg(id)}`;
   return {
-    get: (id, options) => core.read({ path: path(id), schema: Customer, topics: [`customer:${id}`] }, options),
+    get: (id, options) => getCustomer(core, id, options),
     list: (query, options) => core.read({ path: CUSTOMERS, query, schema: CustomerPage }, options),
     contacts: (id, query, options) => core.read({ path: `${path(id)}/contacts`, query, schema: CustomerPage }, options),
     create: (customer, options) =>

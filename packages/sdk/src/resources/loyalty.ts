@@ -1,12 +1,16 @@
 // The members' club: the program, a customer's account and ledger, spending and corrections.
 import {
-  LedgerPage, LedgerWriteResponse, LoyaltyAccount, LoyaltyProgramResponse,
-  type AdjustRequest, type PageQuery, type RedeemRequest,
+  LedgerWriteResponse,
+  type AdjustRequest, type LedgerPage, type LoyaltyAccount, type LoyaltyProgramResponse, type PageQuery, type RedeemRequest,
 } from '@kith/schema';
 import type { KithCore } from '../core.js';
 import type { WriteResult } from '../outbox/types.js';
 import type { Read, ReadOptions } from '../reads/types.js';
-import { seg, sender, type SendOptions } from './shared.js';
+import { sender, type SendOptions } from './shared.js';
+import { getLoyaltyLedger } from './standalone/loyalty-ledger.js';
+import { customerPath, getLoyaltyAccount, getLoyaltyProgram } from './standalone/loyalty.js';
+
+export { getLoyaltyAccount, getLoyaltyLedger, getLoyaltyProgram };
 
 export interface LoyaltyResource {
   /** The program, its tiers and rules (`GET /v1/loyalty/program`): public, a publishable key is enough. */
@@ -35,24 +39,21 @@ export interface LoyaltyResource {
 
 export function loyalty(core: KithCore): LoyaltyResource {
   const send = sender(core);
-  const customer = (id: string) => `/v1/customers/${seg(id)}`;
   return {
-    program: (options) => core.read({ path: '/v1/loyalty/program', schema: LoyaltyProgramResponse }, options),
-    account: (customerId, options) =>
-      core.read({ path: `${customer(customerId)}/loyalty`, schema: LoyaltyAccount, topics: [`customer:${customerId}`] }, options),
-    ledger: (customerId, query, options) =>
-      core.read({ path: `${customer(customerId)}/loyalty/ledger`, query, schema: LedgerPage, topics: [`customer:${customerId}`] }, options),
+    program: (options) => getLoyaltyProgram(core, options),
+    account: (customerId, options) => getLoyaltyAccount(core, customerId, options),
+    ledger: (customerId, query, options) => getLoyaltyLedger(core, customerId, query, options),
     redeem: (customerId, request) =>
       core.write({
         kind: 'loyalty.redeem',
         method: 'POST',
-        path: `${customer(customerId)}/loyalty/redeem`,
+        path: `${customerPath(customerId)}/loyalty/redeem`,
         body: request,
         schema: LedgerWriteResponse,
         // The account, the ledger, and the customer record's loyalty summary.
-        invalidates: [customer(customerId)],
+        invalidates: [customerPath(customerId)],
       }),
     adjust: (customerId, request, options) =>
-      send({ method: 'POST', path: `${customer(customerId)}/loyalty/adjust`, body: request, schema: LedgerWriteResponse, invalidates: [customer(customerId)] }, options),
+      send({ method: 'POST', path: `${customerPath(customerId)}/loyalty/adjust`, body: request, schema: LedgerWriteResponse, invalidates: [customerPath(customerId)] }, options),
   };
 }

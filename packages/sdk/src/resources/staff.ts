@@ -1,8 +1,10 @@
 // The staff directory: names, roles, teams and managers, for owner pickers and the hierarchy.
-import { StaffMember, StaffPage, type StaffListQuery } from '@kith/schema';
+import { StaffPage, type StaffListQuery, type StaffMember } from '@kith/schema';
 import type { KithCore } from '../core.js';
 import type { Read, ReadOptions } from '../reads/types.js';
-import { seg } from './shared.js';
+import { getStaffMember } from './standalone/staff.js';
+
+export { getStaffMember };
 
 export interface StaffResource {
   /** The directory by name, filtered by team, role or manager (`GET /v1/staff`). Staff token with `staff:read`, or the secret key. */
@@ -14,6 +16,6 @@ export interface StaffResource {
 export function staff(core: KithCore): StaffResource {
   return {
     list: (query, options) => core.read({ path: '/v1/staff', query, schema: StaffPage }, options),
-    get: (id, options) => core.read({ path: `/v1/staff/${seg(id)}`, schema: StaffMember }, options),
+    get: (id, options) => getStaffMember(core, id, options),
   };
 }

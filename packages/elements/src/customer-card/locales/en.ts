@@ -39,23 +39,11 @@ const en: CustomerCardTexts = {
   },
   noCustomer: 'No customer selected.',
   updated: 'The customer was updated.',
-  retry: 'Retry',
   stale: {
     offline: 'You are offline: showing saved data. It may be out of date.',
     failed: 'Showing saved data: the latest could not be loaded.',
   },
-  errors: {
-    network: 'The customer could not be loaded: the server cannot be reached.',
-    timeout: 'The customer could not be loaded: the server took too long to answer.',
-    unauthorized: 'The customer could not be loaded: the key or sign-in was not accepted.',
-    forbidden: 'The customer could not be loaded: this page may not read it.',
-    not_found: 'This customer does not exist or was removed.',
-    conflict: 'The customer changed in the meantime.',
-    rate_limited: 'Too many requests: try again in a moment.',
-    validation: 'The customer could not be loaded: the request was not valid.',
-    server: 'The customer could not be loaded: the server had a problem.',
-    invalid_response: 'The customer could not be loaded: the server sent an unexpected answer.',
-  },
+  failed: (reason) => `The customer could not be loaded: ${reason}.`,
 };
 
 export default en;

@@ -1,5 +1,4 @@
 import type { CustomerKind, RfmSegment } from '@kith/schema';
-import type { KithErrorCode } from '@kith/sdk';
 import type { Texts } from '../../locales/translation.js';
 
 /** The texts of `<kith-customer-card>` itself (its details' are `details-texts.ts`). One object per language, one file each; only the active one is loaded. */
@@ -38,8 +37,8 @@ export interface CustomerCardTexts extends Texts {
   noCustomer: string;
   /** Announced when a live update changed the customer while shown. */
   updated: string;
-  retry: string;
   /** Shown under saved data when the latest could not be loaded: offline (network, timeout) or another failure. */
   stale: { offline: string; failed: string };
-  errors: Record<KithErrorCode, string>;
+  /** The lead-in before why it could not be loaded (a shared reason): "The customer could not be loaded: the server had a problem." */
+  failed: (reason: string) => string;
 }

@@ -38,23 +38,11 @@ const zhHans: CustomerCardTexts = {
   },
   noCustomer: '未选择客户。',
   updated: '客户信息已更新。',
-  retry: '重试',
   stale: {
     offline: '您已离线：显示的是已保存的数据，可能不是最新的。',
     failed: '显示的是已保存的数据：无法加载最新数据。',
   },
-  errors: {
-    network: '无法加载客户：无法连接服务器。',
-    timeout: '无法加载客户：服务器响应超时。',
-    unauthorized: '无法加载客户：密钥或登录未被接受。',
-    forbidden: '无法加载客户：此页面无权读取。',
-    not_found: '该客户不存在或已被删除。',
-    conflict: '客户信息已被修改。',
-    rate_limited: '请求过于频繁，请稍后再试。',
-    validation: '无法加载客户：请求无效。',
-    server: '无法加载客户：服务器出现问题。',
-    invalid_response: '无法加载客户：服务器返回了意外的数据。',
-  },
+  failed: (reason) => `无法加载客户：${reason}。`,
 };
 
 export default zhHans;
