@@ -8,8 +8,11 @@ import '@kith/elements/provider.js';
 import type { KithCustomerCard } from '@kith/elements';
 import { mintToken, serverInfo, startServer, stopServer, type KithServerInfo } from './support/server-commands.js';
 
-const until = (el: KithCustomerCard, status: KithCustomerCard['status']) =>
-  waitUntil(() => el.status === status, `the card never reached "${status}" (it is "${el.status}")`, { timeout: 15_000 });
+async function until(el: KithCustomerCard, status: KithCustomerCard['status']): Promise<void> {
+  await waitUntil(() => el.status === status, `the card never reached "${status}" (it is "${el.status}")`, { timeout: 15_000 });
+  // With data on screen, a full card's details (a chunk of their own) may land just after it.
+  if (status === 'ready' || status === 'stale' || status === 'offline') await el.localeReady();
+}
 /** Presses Retry from the keyboard and waits for the card to show fresh data. */
 async function retryByKeyboard(el: KithCustomerCard): Promise<void> {
   part(el, 'retry-button')?.focus();

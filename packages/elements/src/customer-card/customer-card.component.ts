@@ -17,6 +17,7 @@ import { hostReset, tokens } from '../styles/tokens.js';
 import { customerCardStyles } from './customer-card.styles.js';
 import { churnReason, initials } from './customer-card.model.js';
 import type { CardForDetails, CustomerDetails } from './customer-details.js';
+import type * as DetailsChunk from './customer-details.js';
 import { customerCardTexts } from './locales/catalog.js';
 
 const { idle, loading, ready, offline, stale, error: failed, notAuthorized } = ResourceStatus;
@@ -120,9 +121,10 @@ export class KithCustomerCard extends KithConnectedElement implements CardForDet
 
   // A full card's details are a chunk of their own, fetched as it connects, while its data
   // loads: a compact one never loads them.
-  private readonly details = new LazyPart<CustomerDetails>(this, {
+  private readonly details = new LazyPart<typeof DetailsChunk, CustomerDetails>(this, {
     wanted: () => !this.compact,
-    load: () => import('./customer-details.js').then((module) => new module.CustomerDetails(this, () => this.resource.value)),
+    chunk: () => import('./customer-details.js'),
+    make: (module) => new module.CustomerDetails(this, () => this.resource.value),
     name: '<kith-customer-card> details',
   });
 

@@ -13,8 +13,10 @@ import type { KithCustomerEditor } from './customer-editor.component.js';
 const KITH_EVENTS = ['kith-load', 'kith-error', 'kith-customer-update'] as const;
 const DAY = 86_400_000;
 
-function until(el: KithCustomerCard, status: ResourceStatus): Promise<void> {
-  return waitUntil(() => el.status === status, `the card never reached "${status}" (it is "${el.status}")`, { timeout: 10_000 });
+async function until(el: KithCustomerCard, status: ResourceStatus): Promise<void> {
+  await waitUntil(() => el.status === status, `the card never reached "${status}" (it is "${el.status}")`, { timeout: 10_000 });
+  // With data on screen, a full card's details (a chunk of their own) may land just after it.
+  if (status === 'ready' || status === 'stale' || status === 'offline') await el.localeReady();
 }
 const squash = (value: string | null | undefined) => (value ?? '').trim().replace(/\s+/g, ' ');
 const part = (el: Element, name: string) => el.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
@@ -296,7 +298,9 @@ describe('<kith-customer-card> against the real server', () => {
     expect(orders).to.contain(`Last order ${new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date(sample.value.lastOrderAt ?? 0))}`);
 
     // Last contact: relative time (Intl.RelativeTimeFormat) and a machine-readable <time>.
-    const last = sample.lastContact;
+    // Other suites record contacts with the sample customer while this one runs (both browsers
+    // share one server): what is checked is the rendering of the last contact the card received.
+    const last = el.customer?.lastContact;
     if (!last) throw new Error('the sample customer has a last contact');
     const time = row(el, 'Last contact')?.querySelector('time') as HTMLTimeElement;
     expect(time.getAttribute('datetime')).to.equal(last.at);

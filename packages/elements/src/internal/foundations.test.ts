@@ -10,8 +10,11 @@ import type { KithCustomerCard } from '../customer-card/customer-card.component.
 import type { KithProvider } from '../provider/provider.component.js';
 import { Kith } from '../runtime.js';
 
-const until = (el: KithCustomerCard, status: KithCustomerCard['status']) =>
-  waitUntil(() => el.status === status, `the card never reached "${status}" (it is "${el.status}")`, { timeout: 10_000 });
+async function until(el: KithCustomerCard, status: KithCustomerCard['status']): Promise<void> {
+  await waitUntil(() => el.status === status, `the card never reached "${status}" (it is "${el.status}")`, { timeout: 10_000 });
+  // With data on screen, a full card's details (a chunk of their own) may land just after it.
+  if (status === 'ready' || status === 'stale' || status === 'offline') await el.localeReady();
+}
 const text = (el: Element, name: string) => el.shadowRoot?.querySelector(`[part~="${name}"]`)?.textContent?.trim() ?? '';
 
 /** A client whose reads of customers are counted, so a test can tell which link of the chain was used

@@ -18,6 +18,7 @@ import { loyaltyBadgeStyles } from './loyalty-badge.styles.js';
 import { formatCount } from '../internal/format.js';
 import { currentTier } from './loyalty-badge.model.js';
 import type { BadgeForDetails, LoyaltyDetails } from './loyalty-details.js';
+import type * as DetailsChunk from './loyalty-details.js';
 
 const { idle, loading, ready, empty, offline, stale, error: failed, notFound, notAuthorized } = ResourceStatus;
 
@@ -92,9 +93,10 @@ export class KithLoyaltyBadge extends KithConnectedElement implements BadgeForDe
   @query('.badge') private baseElement?: HTMLElement;
   // A full badge's details are a chunk of their own, fetched as it connects, while its data
   // loads: a compact one never loads them.
-  private readonly details = new LazyPart<LoyaltyDetails>(this, {
+  private readonly details = new LazyPart<typeof DetailsChunk, LoyaltyDetails>(this, {
     wanted: () => !this.compact,
-    load: () => import('./loyalty-details.js').then((module) => new module.LoyaltyDetails(this)),
+    chunk: () => import('./loyalty-details.js'),
+    make: (module) => new module.LoyaltyDetails(this),
     name: '<kith-loyalty-badge> details',
   });
 

@@ -17,8 +17,10 @@ import { parsePoints, type KithLoyaltyRedeem } from './loyalty-redeem.component.
 
 const KITH_EVENTS = ['kith-load', 'kith-error', 'kith-redeem'] as const;
 
-function until(el: KithLoyaltyBadge, status: ResourceStatus): Promise<void> {
-  return waitUntil(() => el.status === status, `the badge never reached "${status}" (it is "${el.status}")`, { timeout: 10_000 });
+async function until(el: KithLoyaltyBadge, status: ResourceStatus): Promise<void> {
+  await waitUntil(() => el.status === status, `the badge never reached "${status}" (it is "${el.status}")`, { timeout: 10_000 });
+  // With data on screen, a full badge's details (a chunk of their own) may land just after it.
+  if (status === 'ready' || status === 'stale' || status === 'offline') await el.localeReady();
 }
 const part = (el: Element, name: string) => el.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
 const parts = (el: Element, name: string) => [...(el.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${name}"]`) ?? [])];

@@ -80,8 +80,13 @@ describe('outbox across pages', function () {
     const seenHere = record(here);
     const seenThere = record(there);
     await Promise.all([here.outbox.flush(), there.outbox.flush()]);
-    await pause(2500); // any start-up flush or timer of either page has had its chance to (wrongly) send again
-    const delivered = [...seenHere.delivered(), ...seenThere.delivered()];
+    // A flush that finds the other page holding the lock leaves the work to it: wait for all three
+    // (a busy machine may take a while), then give any start-up flush or timer of either page its
+    // chance to (wrongly) send one again.
+    const all = () => [...seenHere.delivered(), ...seenThere.delivered()];
+    await until(() => all().length >= 3, 'every entry delivered by one of the pages');
+    await pause(2500);
+    const delivered = all();
     expect(delivered.map((event) => event.entry.id).sort(), 'each entry delivered by exactly one page').to.have.length(3);
     expect(new Set(delivered.map((event) => event.entry.id)).size).to.equal(3);
     expect(delivered.filter((event) => event.replayed), 'no entry sent a second time (a replay)').to.deep.equal([]);
