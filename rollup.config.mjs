@@ -55,12 +55,29 @@ const library = (pkg, inputs) => ({
   },
 });
 
+/**
+ * The drop-in's shared runtime, one chunk every element loads eagerly: Lit, zod, the SDK core
+ * (not its lazy parts: IndexedDB, the outbox, live updates, the error schema), the common schemas
+ * and the elements' foundations (not the page settings, which the small autoloader imports). A
+ * fixed set, so that what an element adds over it does not depend on which other elements exist.
+ */
+export function runtimeChunk(id) {
+  const path = id.replaceAll('\\', '/');
+  if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context|zod)\//.test(path)) return 'runtime';
+  if (/\/packages\/elements\/src\/internal\/(?!page-settings\.ts$)[^/]+\.ts$/.test(path)) return 'runtime';
+  if (/\/packages\/elements\/src\/(styles\/[^/]+|locales\/translation|locales\/common\/(texts|en|catalog))\.ts$/.test(path)) return 'runtime';
+  if (/\/packages\/sdk\/src\/(?!error-schema|idb-open)[^/]+\.ts$/.test(path)) return 'runtime';
+  if (/\/packages\/sdk\/src\/(reads\/[^/]+|cache\/(index|memory|store|storage)|live\/(lazy|topics)|outbox\/lazy|resources\/shared)\.ts$/.test(path)) return 'runtime';
+  if (/\/packages\/schema\/src\/(common|currency|page|topic-pattern)\.ts$/.test(path)) return 'runtime';
+  return undefined;
+}
+
 const dropIn = existsSync('packages/elements/src/drop-in.ts')
   ? [{
       input: { kith: 'packages/elements/src/drop-in.ts', ...elementEntries() },
       onwarn,
       plugins: [nodeResolve({ exportConditions: ['kith-source', 'browser', 'import', 'default'] }), ts(), terser({ format: { comments: false } })],
-      output: { dir: 'packages/elements/dist/drop-in', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: { dir: 'packages/elements/dist/drop-in', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', manualChunks: runtimeChunk },
     }]
   : [];
 

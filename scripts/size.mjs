@@ -7,7 +7,7 @@ import { rollup } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { elementEntries, onwarn } from '../rollup.config.mjs';
+import { elementEntries, onwarn, runtimeChunk } from '../rollup.config.mjs';
 
 const plugins = () => [
   nodeResolve({ exportConditions: ['kith-source', 'browser', 'import', 'default'] }),
@@ -17,10 +17,10 @@ const plugins = () => [
 
 const gz = (code) => gzipSync(code, { level: 9 }).length;
 
-/** Bundles inputs with code splitting; returns the chunks by file name. */
-async function bundle(input) {
+/** Bundles inputs with code splitting (the drop-in with its runtime chunk, as it ships); returns the chunks by file name. */
+async function bundle(input, manualChunks) {
   const build = await rollup({ input, plugins: plugins(), onwarn });
-  const { output } = await build.generate({ format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' });
+  const { output } = await build.generate({ format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', manualChunks });
   await build.close();
   return new Map(output.filter((o) => o.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
 }
@@ -68,15 +68,16 @@ for (const [name, file] of Object.entries(elementEntries())) {
 }
 
 // The drop-in: the autoloader, then per element the chunks fetched before it is interactive.
-const dropIn = await bundle({ kith: 'packages/elements/src/drop-in.ts', ...elementEntries() });
+const dropIn = await bundle({ kith: 'packages/elements/src/drop-in.ts', ...elementEntries() }, runtimeChunk);
 row('drop-in autoloader kith.js (eager)', eager(dropIn, 'kith.js'));
 for (const name of Object.keys(elementEntries())) {
   const seen = new Set(); // a chunk both import is fetched once
   row(`drop-in: kith.js + <kith-${name}> (before interactive)`, eager(dropIn, 'kith.js', seen) + eager(dropIn, `${name}.js`, seen));
 }
-// The shared runtime: the chunks every data element's entry loads eagerly (Lit, the SDK core, the
-// data controller, tokens, zod). Each element's increment is what it adds on top: what a page that
-// already shows one Kith element pays for the next. The provider reads no data and is left out.
+// The shared runtime: the autoloader and the runtime chunk (a fixed set of modules, see
+// `runtimeChunk` in rollup.config.mjs) with what they load eagerly. Each element's increment is
+// what its entry adds on top: what a page that already shows one Kith element pays for the next.
+// The provider reads no data and is left out.
 const eagerSet = (fileName, seen = new Set()) => {
   if (!seen.has(fileName)) {
     seen.add(fileName);
@@ -86,7 +87,8 @@ const eagerSet = (fileName, seen = new Set()) => {
 };
 const dataElements = Object.keys(elementEntries()).filter((name) => name !== 'provider');
 const sets = dataElements.map((name) => eagerSet(`${name}.js`));
-const shared = new Set([...eagerSet('kith.js'), ...[...sets[0]].filter((file) => sets.every((set) => set.has(file)))]);
+const runtimeFile = [...dropIn.keys()].find((file) => file.startsWith('runtime-'));
+const shared = new Set([...eagerSet('kith.js'), ...eagerSet(runtimeFile)]);
 /** What the shared runtime itself may load later (IndexedDB, the outbox, live updates, the error schema). */
 const runtimeLazy = new Set();
 const collect = (file) => {
@@ -105,7 +107,7 @@ for (const file of [...shared].filter((file) => file !== 'kith.js')) {
   }
 }
 const bytesOf = (files) => [...files].reduce((sum, file) => sum + gz(dropIn.get(file).code), 0);
-row(`drop-in: shared runtime (kith.js + what ${dataElements.map((n) => `<kith-${n}>`).join(' and ')} all load)`, bytesOf(shared), 'target ≤ 35,000 B');
+row('drop-in: shared runtime (kith.js + the runtime chunk: Lit, zod, SDK core, foundations)', bytesOf(shared), 'target ≤ 35,000 B');
 dataElements.forEach((name, i) => {
   const own = [...sets[i]].filter((file) => !shared.has(file));
   // Chunks the element may fetch later (its details, a form, an editor), reported beside; other
