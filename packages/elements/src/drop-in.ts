@@ -7,6 +7,7 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'kith-provider': () => import('./provider/provider.js'),
   'kith-customer-card': () => import('./customer-card/customer-card.js'),
   'kith-loyalty-badge': () => import('./loyalty-badge/loyalty-badge.js'),
+  'kith-timeline': () => import('./timeline/timeline.js'),
 };
 
 const requested = new Set<string>();

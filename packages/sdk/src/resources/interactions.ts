@@ -1,9 +1,12 @@
 // A customer's timeline: notes, calls, meetings, messages, stage changes.
-import { Interaction, InteractionPage, type CreateInteraction, type InteractionQuery } from '@kith/schema';
+import { Interaction, type CreateInteraction, type InteractionPage, type InteractionQuery } from '@kith/schema';
 import type { KithCore } from '../core.js';
 import type { WriteResult } from '../outbox/types.js';
 import type { Read, ReadOptions } from '../reads/types.js';
 import { seg } from './shared.js';
+import { getTimeline } from './standalone/interactions.js';
+
+export { getTimeline };
 
 export interface InteractionsResource {
   /**
@@ -25,8 +28,7 @@ export interface InteractionsResource {
 export function interactions(core: KithCore): InteractionsResource {
   const path = (customerId: string) => `/v1/customers/${seg(customerId)}/interactions`;
   return {
-    list: (customerId, query, options) =>
-      core.read({ path: path(customerId), query, schema: InteractionPage, topics: [`customer:${customerId}`] }, options),
+    list: (customerId, query, options) => getTimeline(core, customerId, query, options),
     create: (customerId, interaction) =>
       core.write({
         kind: 'interactions.create',

@@ -1,0 +1,39 @@
+import type { TimelineTexts } from './texts.js';
+
+const en: TimelineTexts = {
+  $lang: 'en',
+  label: 'Customer timeline',
+  channels: {
+    phone: 'Phone', email: 'E-mail', web: 'Web', mobile: 'App', sms: 'SMS', chat: 'Chat', visit: 'Visit', fax: 'Fax', social: 'Social media',
+  },
+  types: {
+    note: 'Note', call: 'Call', meeting: 'Meeting', order: 'Order', ticket: 'Ticket', complaint: 'Complaint', review: 'Review',
+    survey: 'Survey', points: 'Points', stage_change: 'Stage change', notification: 'Notification',
+  },
+  directions: { inbound: 'inbound', outbound: 'outbound', internal: 'internal' },
+  phases: { pre_sale: 'Pre-sale', sale: 'Sale', after_sale: 'After-sale' },
+  line: (type, direction) => `${type}, ${direction}`,
+  today: 'Today',
+  yesterday: 'Yesterday',
+  filters: { label: 'Filters', channel: 'Channel', type: 'Type', phase: 'Phase', search: 'Search the timeline', clear: 'Clear filters' },
+  shown: (shown, total) => `${shown} of ${total}`,
+  showMore: 'Show more',
+  empty: 'No interactions yet.',
+  emptyFiltered: 'Nothing matches these filters.',
+  loading: 'Loading timeline…',
+  notFound: 'This customer does not exist or was removed.',
+  notConfigured: 'This timeline is not connected: set base-url and key, or place it in a kith-provider.',
+  notAuthorized: {
+    title: 'Staff sign-in needed',
+    body: 'The timeline is shown only to signed-in staff. Sign in, then try again.',
+  },
+  noCustomer: 'No customer selected.',
+  stale: {
+    offline: 'You are offline: showing saved data. It may be out of date.',
+    failed: 'Showing saved data: the latest could not be loaded.',
+  },
+  failed: (reason) => `The timeline could not be loaded: ${reason}.`,
+  moreFailed: (reason) => `More interactions could not be loaded: ${reason}.`,
+};
+
+export default en;

@@ -1,0 +1,172 @@
+import { css } from 'lit';
+
+export const timelineStyles = css`
+  :host {
+    --kith-timeline-radius: var(--_kith-radius);
+    --kith-timeline-accent: var(--_kith-accent);
+    --_kith-el-radius: var(--kith-timeline-radius);
+    --_kith-el-accent: var(--kith-timeline-accent);
+    display: block;
+    max-width: 100%;
+  }
+
+  .timeline {
+    display: block;
+    min-width: 0;
+    padding: var(--_kith-space-3);
+    border: 1px solid var(--_kith-border);
+    border-radius: var(--kith-timeline-radius);
+    background: var(--_kith-surface);
+    color: var(--_kith-text);
+    overflow-wrap: anywhere;
+  }
+
+  .filters {
+    display: grid;
+    gap: var(--_kith-space-2);
+    margin-bottom: var(--_kith-space-3);
+  }
+  .search {
+    display: grid;
+    gap: var(--_kith-space-1);
+  }
+  .search-label,
+  .facet-label {
+    color: var(--_kith-muted);
+    font-size: 0.875em;
+  }
+  input[type='search'] {
+    box-sizing: border-box;
+    width: 100%;
+    min-height: 44px;
+    padding: 0 var(--_kith-space-2);
+    border: 1px solid var(--_kith-border);
+    border-radius: calc(var(--kith-timeline-radius) / 2);
+    background: var(--_kith-surface);
+    color: var(--_kith-text);
+    font: inherit;
+  }
+  input[type='search']:focus-visible {
+    outline: 2px solid transparent;
+    box-shadow: var(--_kith-focus-ring);
+  }
+  .facet {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_kith-space-1);
+  }
+  .toggle {
+    min-height: 44px;
+    padding: 0 var(--_kith-space-2);
+    border: 1px solid var(--_kith-border);
+    border-radius: 999px;
+    background: transparent;
+    color: var(--_kith-text);
+    font: inherit;
+    font-size: 0.875em;
+    cursor: pointer;
+  }
+  .toggle[aria-pressed='true'] {
+    border-color: var(--kith-timeline-accent);
+    background: var(--kith-timeline-accent);
+    color: var(--_kith-on-accent);
+  }
+  .toggle:focus-visible {
+    outline: 2px solid transparent;
+    box-shadow: var(--_kith-focus-ring);
+  }
+  .toggle .count {
+    font-variant-numeric: tabular-nums;
+  }
+
+  .month,
+  .day {
+    margin: var(--_kith-space-2) 0 var(--_kith-space-1);
+    font-size: 1em;
+    font-weight: 600;
+  }
+  .month {
+    font-size: 1.125em;
+  }
+  .day {
+    color: var(--_kith-muted);
+    font-size: 0.875em;
+  }
+  .item {
+    display: block;
+    padding: var(--_kith-space-2);
+    border-radius: calc(var(--kith-timeline-radius) / 2);
+  }
+  .row {
+    display: flex;
+    gap: var(--_kith-space-2);
+  }
+  .item + .item {
+    border-top: 1px solid var(--_kith-border);
+  }
+  .icon {
+    flex: none;
+    width: 1.5em;
+    text-align: center;
+    color: var(--kith-timeline-accent);
+  }
+  .content {
+    flex: 1;
+    min-width: 0;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: var(--_kith-space-1) var(--_kith-space-2);
+  }
+  .line {
+    font-weight: 600;
+  }
+  .phase {
+    padding: 0 var(--_kith-space-1);
+    border: 1px solid var(--_kith-border);
+    border-radius: 999px;
+    font-size: 0.75em;
+  }
+  time {
+    color: var(--_kith-muted);
+    font-size: 0.875em;
+  }
+  .summary,
+  .body {
+    margin: var(--_kith-space-1) 0 0;
+  }
+  .body {
+    display: -webkit-box;
+    overflow: hidden;
+    color: var(--_kith-muted);
+    font-size: 0.875em;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+  }
+
+  .foot {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_kith-space-2);
+    margin-top: var(--_kith-space-3);
+  }
+  .count {
+    color: var(--_kith-muted);
+  }
+  .empty {
+    margin: 0 0 var(--_kith-space-2);
+  }
+
+  @media (forced-colors: active) {
+    .toggle[aria-pressed='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
+`;

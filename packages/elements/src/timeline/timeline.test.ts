@@ -1,0 +1,219 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { CreateInteraction, Customer, Scope } from '@kith/schema';
+import { createClient, type ClientOptions, type KithClient } from '@kith/sdk';
+import { closedUrl, mintToken, serverInfo, type KithServerInfo } from '../../../../test/support/server-commands.js';
+import type { ResourceStatus } from '../internal/resource-controller.js';
+import './timeline.js';
+import type { KithTimeline } from './timeline.js';
+
+async function until(el: KithTimeline, status: ResourceStatus): Promise<void> {
+  await waitUntil(() => el.status === status, `the timeline never reached "${status}" (it is "${el.status}")`, { timeout: 10_000 });
+  await el.localeReady();
+  await el.updateComplete;
+}
+const squash = (value: string | null | undefined) => (value ?? '').trim().replace(/\s+/g, ' ');
+const part = (el: Element, name: string) => el.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
+const parts = (el: Element, name: string) => [...(el.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${name}"]`) ?? [])];
+const text = (el: Element, name: string) => squash(part(el, name)?.textContent);
+const articles = (el: KithTimeline) => [...(el.shadowRoot?.querySelectorAll<HTMLElement>('[role="feed"] > article') ?? [])];
+
+async function expectAccessible(el: KithTimeline): Promise<void> {
+  const own = el.theme;
+  for (const theme of ['light', 'dark'] as const) {
+    el.theme = theme;
+    await el.updateComplete;
+    await expect(el, `axe in the ${theme} theme`).to.be.accessible();
+  }
+  el.theme = own;
+  await el.updateComplete;
+}
+
+const ownStorage = () => {
+  const name = `kith-timeline-test-${crypto.randomUUID()}`;
+  return { cache: { name: `${name}-cache` }, outbox: { name: `${name}-outbox` } };
+};
+
+let server: KithServerInfo;
+let readToken = '';
+let writeToken = '';
+/** A customer of this file with 60 interactions, one an hour back from now; only the oldest holds `word`. */
+let busy: Customer;
+let word = '';
+/** A customer of this file with no interaction. */
+let quiet: Customer;
+
+const READ: Scope[] = ['customers:read'];
+const WRITE: Scope[] = ['customers:read', 'customers:write', 'interactions:write'];
+const HOSTILE = '<img src=x onerror="window.__kithHacked=1"><b>bold</b>';
+
+function clientWith(token: string | null, options: Partial<ClientOptions> = {}): KithClient {
+  return createClient({ baseUrl: server.url, key: server.publishableKey, token: () => token, ...ownStorage(), ...options });
+}
+
+async function timeline(client: KithClient, id: string, locale = 'en-US'): Promise<KithTimeline> {
+  return fixture<KithTimeline>(html`<kith-timeline .client=${client} customer-id=${id} locale=${locale} style="width: 360px"></kith-timeline>`);
+}
+
+async function search(el: KithTimeline, value: string): Promise<void> {
+  const input = part(el, 'search') as HTMLInputElement;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+describe('<kith-timeline>', () => {
+  before(async () => {
+    server = await serverInfo();
+    readToken = (await mintToken({ kind: 'staff', scopes: READ })).token;
+    writeToken = (await mintToken({ kind: 'staff', scopes: WRITE })).token;
+    const writer = clientWith(writeToken, { cache: false });
+    const create = (name: string) => writer.customers.create({ kind: 'person', name: `Timeline test ${name} ${crypto.randomUUID().slice(0, 8)}` }, { allowDuplicate: true });
+    busy = await create('busy');
+    quiet = await create('quiet');
+    word = `zebra${crypto.randomUUID().slice(0, 8)}`;
+    const now = Date.now();
+    for (let i = 0; i < 60; i++) {
+      const interaction: CreateInteraction = {
+        channel: i % 2 ? 'email' : 'phone', type: i % 2 ? 'note' : 'call', direction: i % 2 ? 'internal' : 'outbound', phase: 'after_sale',
+        summary: i === 59 ? `Oldest, about ${word}` : i === 0 ? HOSTILE : `Interaction ${i}`,
+        body: i === 0 ? HOSTILE : null,
+        occurredAt: new Date(now - (i + 1) * 3_600_000).toISOString(),
+      };
+      const result = await writer.interactions.create(busy.id, interaction);
+      expect(result.status, `interaction ${i}`).to.equal('sent');
+    }
+  });
+
+  it("renders the sample customer's timeline newest first, grouped by day inside months", async () => {
+    const el = await timeline(clientWith(readToken), server.sampleCustomerId);
+    await until(el, 'ready');
+    const items = articles(el);
+    expect(items.length).to.be.greaterThan(0);
+    const times = items.map((a) => Date.parse(a.querySelector('time')?.getAttribute('datetime') ?? ''));
+    expect(times).to.deep.equal([...times].sort((a, b) => b - a));
+    const total = el.page?.total ?? 0;
+    items.forEach((a, i) => {
+      expect(a.getAttribute('aria-posinset')).to.equal(String(i + 1));
+      expect(a.getAttribute('aria-setsize')).to.equal(String(total));
+      expect(a.getAttribute('tabindex')).to.equal('0');
+      expect(squash(el.shadowRoot?.getElementById(a.getAttribute('aria-labelledby') ?? '')?.textContent)).to.match(/^\S.*, (inbound|outbound|internal)$/);
+    });
+    // Every item sits under the heading of its day, itself under its month, in the viewer's time zone.
+    const day = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
+    let heading: Element | undefined;
+    let month: Element | undefined;
+    for (const node of el.shadowRoot?.querySelectorAll('[role="feed"] h3, [role="feed"] h4, [role="feed"] time') ?? []) {
+      if (node.tagName === 'H3') month = node;
+      else if (node.tagName === 'H4') heading = node;
+      else {
+        const key = day.format(new Date(node.getAttribute('datetime') ?? ''));
+        expect(heading?.getAttribute('data-key')).to.equal(key);
+        expect(month?.getAttribute('data-key')).to.equal(key.slice(0, 7));
+      }
+    }
+    expect(text(el, 'count')).to.equal(`${items.length} of ${new Intl.NumberFormat('en-US').format(total)}`);
+    expect(el.scrollWidth, 'no horizontal scroll at 360 px').to.be.at.most(360);
+    await expectAccessible(el);
+  });
+
+  it('a channel filter re-reads on the server and shows its total and counts', async () => {
+    const el = await timeline(clientWith(readToken), busy.id);
+    await until(el, 'ready');
+    expect(el.page?.total).to.equal(60);
+    const button = parts(el, 'filter').find((b) => b.dataset['facet'] === 'channel' && b.dataset['value'] === 'email');
+    expect(squash(button?.textContent)).to.equal('E-mail 30');
+    button?.click();
+    await waitUntil(() => el.page?.total === 30, 'the filtered total never came', { timeout: 10_000 });
+    await until(el, 'ready');
+    const pressed = parts(el, 'filter').find((b) => b.dataset['value'] === 'email');
+    expect(pressed?.getAttribute('aria-pressed')).to.equal('true');
+    expect(text(el, 'count')).to.equal('20 of 30');
+    expect(articles(el).every((a) => a.dataset['channel'] === 'email')).to.equal(true);
+    // The type counts follow the channel filter (the server counts every OTHER filter).
+    const note = parts(el, 'filter').find((b) => b.dataset['facet'] === 'type' && b.dataset['value'] === 'note');
+    expect(squash(note?.textContent)).to.equal('Note 30');
+  });
+
+  it('"Show more" appends the next page, and PageDown / PageUp move between items', async () => {
+    const el = await timeline(clientWith(readToken), busy.id);
+    await until(el, 'ready');
+    expect(articles(el)).to.have.length(20);
+    part(el, 'more-button')?.click();
+    await waitUntil(() => articles(el).length === 40, 'the next page never came', { timeout: 10_000 });
+    expect(text(el, 'count')).to.equal('40 of 60');
+    expect(articles(el).every((a, i) => a.getAttribute('aria-posinset') === String(i + 1) && a.getAttribute('aria-setsize') === '60')).to.equal(true);
+    const ids = articles(el).map((a) => a.dataset['id']);
+    expect(new Set(ids).size).to.equal(40);
+    const [first, second] = articles(el);
+    first?.focus();
+    await sendKeys({ press: 'PageDown' });
+    expect(el.shadowRoot?.activeElement).to.equal(second);
+    await sendKeys({ press: 'PageUp' });
+    expect(el.shadowRoot?.activeElement).to.equal(first);
+  });
+
+  it('searches all rows on the server: a word only in the oldest row is found', async () => {
+    const el = await timeline(clientWith(readToken), busy.id);
+    await until(el, 'ready');
+    expect(articles(el).some((a) => a.textContent?.includes(word))).to.equal(false);
+    await search(el, word);
+    await waitUntil(() => el.page?.total === 1, 'the search never read', { timeout: 10_000 });
+    await until(el, 'ready');
+    expect(articles(el)).to.have.length(1);
+    expect(text(el, 'summary')).to.equal(`Oldest, about ${word}`);
+  });
+
+  it('renders a hostile summary and body as text', async () => {
+    const el = await timeline(clientWith(readToken), busy.id);
+    await until(el, 'ready');
+    const hostile = articles(el)[0];
+    expect(squash(hostile?.querySelector('.summary')?.textContent)).to.equal(HOSTILE);
+    expect(squash(hostile?.querySelector('.body')?.textContent)).to.equal(HOSTILE);
+    expect(el.shadowRoot?.querySelector('img, b')).to.equal(null);
+    expect((window as unknown as { __kithHacked?: number }).__kithHacked).to.equal(undefined);
+  });
+
+  it('shows the empty state, and the filtered-empty state with Clear filters', async () => {
+    const empty = await timeline(clientWith(readToken), quiet.id);
+    await until(empty, 'empty');
+    expect(squash(empty.shadowRoot?.querySelector('.empty')?.textContent)).to.equal('No interactions yet.');
+    expect(part(empty, 'clear-button')).to.equal(null);
+    await expectAccessible(empty);
+
+    const el = await timeline(clientWith(readToken), busy.id);
+    await until(el, 'ready');
+    await search(el, 'no-such-thing-anywhere');
+    await until(el, 'empty');
+    expect(squash(el.shadowRoot?.querySelector('.empty')?.textContent)).to.equal('Nothing matches these filters.');
+    part(el, 'clear-button')?.click();
+    await waitUntil(() => el.page?.total === 60, 'clearing never re-read', { timeout: 10_000 });
+    await until(el, 'ready');
+    expect((part(el, 'search') as HTMLInputElement).value).to.equal('');
+  });
+
+  it('with a key alone shows that a staff sign-in is needed', async () => {
+    const el = await timeline(clientWith(null), server.sampleCustomerId);
+    await until(el, 'not_authorized');
+    expect(text(el, 'status-title')).to.equal('Staff sign-in needed');
+    expect(part(el, 'retry-button')).to.not.equal(null);
+    expect(articles(el)).to.have.length(0);
+  });
+
+  it('shows an error with Retry when the server cannot be reached', async () => {
+    const client = createClient({ baseUrl: await closedUrl(), key: server.publishableKey, token: () => readToken, ...ownStorage(), retry: false });
+    const el = await timeline(client, server.sampleCustomerId);
+    await until(el, 'error');
+    expect(text(el, 'status')).to.match(/^The timeline could not be loaded: /);
+    expect(part(el, 'retry-button')).to.not.equal(null);
+    await expectAccessible(el);
+  });
+
+  it('speaks Simplified Chinese', async () => {
+    const el = await timeline(clientWith(readToken), busy.id, 'zh-CN');
+    await until(el, 'ready');
+    expect(squash(part(el, 'more-button')?.textContent)).to.equal('显示更多');
+    expect(squash((part(el, 'search')?.closest('label') as HTMLElement | null)?.querySelector('span')?.textContent)).to.equal('搜索时间线');
+    expect(squash(el.shadowRoot?.getElementById(articles(el)[0]?.getAttribute('aria-labelledby') ?? '')?.textContent)).to.equal('通话，呼出');
+    expect(text(el, 'count')).to.equal('20 / 60');
+  });
+});
