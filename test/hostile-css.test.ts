@@ -42,6 +42,7 @@ describe('hostile global CSS', () => {
     const el = holder.querySelector('kith-customer-card') as KithCustomerCard;
     el.scrollIntoView(); // elements read when near the viewport; the hostile sizes push it far down
     await waitUntil(() => el.status === 'ready', 'the card never became ready', { timeout: 10_000 });
+    await el.localeReady(); // a full card's details are a chunk of their own: measured once they show
     await el.updateComplete;
     const base = el.shadowRoot?.querySelector('[part~="base"]') as HTMLElement;
     const name = el.shadowRoot?.querySelector('[part~="name"]') as HTMLElement;
