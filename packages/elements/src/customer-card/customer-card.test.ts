@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { Scope, StaffMember } from '@kith/schema';
 import { createClient, type ClientOptions, type Customer, type KithClient } from '@kith/sdk';
 import { closedUrl, mintToken, serverInfo, UNKNOWN_ID, type KithServerInfo } from '../../../../test/support/server-commands.js';
+import { expectAccessible } from '../../../../test/support/accessibility.js';
 import type { KithCustomerUpdateEvent } from '../events/kith-customer-update.js';
 import { define } from '../internal/define.js';
 import type { ResourceStatus } from '../internal/resource-controller.js';
@@ -59,18 +60,6 @@ function recordEvents(el: Element): Event[] {
   const seen: Event[] = [];
   for (const name of KITH_EVENTS) el.addEventListener(name, (event) => seen.push(event));
   return seen;
-}
-
-/** axe in the light and in the dark theme (then back to the element's own). */
-async function expectAccessible(el: KithCustomerCard): Promise<void> {
-  const own = el.theme;
-  for (const theme of ['light', 'dark'] as const) {
-    el.theme = theme;
-    await el.updateComplete;
-    await expect(el, `axe in the ${theme} theme`).to.be.accessible();
-  }
-  el.theme = own;
-  await el.updateComplete;
 }
 
 /** Independent of the card's own formatter: the currency's digits from Intl, then a division. */

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CreateInteraction, Customer, Scope } from '@kith/schema';
 import { createClient, type ClientOptions, type KithClient } from '@kith/sdk';
 import { closedUrl, mintToken, serverInfo, type KithServerInfo } from '../../../../test/support/server-commands.js';
+import { expectAccessible } from '../../../../test/support/accessibility.js';
 import type { ResourceStatus } from '../internal/resource-controller.js';
 import './timeline.js';
 import type { KithTimeline } from './timeline.js';
@@ -17,17 +18,6 @@ const part = (el: Element, name: string) => el.shadowRoot?.querySelector<HTMLEle
 const parts = (el: Element, name: string) => [...(el.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${name}"]`) ?? [])];
 const text = (el: Element, name: string) => squash(part(el, name)?.textContent);
 const articles = (el: KithTimeline) => [...(el.shadowRoot?.querySelectorAll<HTMLElement>('[role="feed"] > article') ?? [])];
-
-async function expectAccessible(el: KithTimeline): Promise<void> {
-  const own = el.theme;
-  for (const theme of ['light', 'dark'] as const) {
-    el.theme = theme;
-    await el.updateComplete;
-    await expect(el, `axe in the ${theme} theme`).to.be.accessible();
-  }
-  el.theme = own;
-  await el.updateComplete;
-}
 
 const ownStorage = () => {
   const name = `kith-timeline-test-${crypto.randomUUID()}`;
