@@ -66,10 +66,12 @@ export function runtimeChunk(id) {
   // Its own chunk, or rollup would fold it into the runtime (whose modules import it) and the
   // autoloader would load the whole runtime on a page without any Kith tag.
   if (/\/packages\/elements\/src\/internal\/page-settings\.ts$/.test(path)) return 'page-settings';
+  // The long lists' machinery (the timeline's, the pipeline's columns): one chunk the elements with a list share.
+  if (/\/packages\/elements\/src\/internal\/virtual-(window|list)\.ts$/.test(path) || /\/node_modules\/(lit|lit-html)\/(directives\/repeat|directive|directive-helpers)\.js$/.test(path)) return 'lists';
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context|zod)\//.test(path)) return 'runtime';
   // (Not `adopt-styles`: only lazy parts use it.)
-  if (/\/packages\/elements\/src\/internal\/(?!page-settings\.ts$|adopt-styles\.ts$)[^/]+\.ts$/.test(path)) return 'runtime';
-  if (/\/packages\/elements\/src\/(styles\/[^/]+|locales\/translation|locales\/common\/(texts|en|catalog))\.ts$/.test(path)) return 'runtime';
+  if (/\/packages\/elements\/src\/internal\/(?!page-settings\.ts$|adopt-styles\.ts$|virtual-(window|list)\.ts$)[^/]+\.ts$/.test(path)) return 'runtime';
+  if (/\/packages\/elements\/src\/(styles\/(?!form\.ts$)[^/]+|locales\/translation|locales\/common\/(texts|en|catalog))\.ts$/.test(path)) return 'runtime';
   if (/\/packages\/sdk\/src\/(?!error-schema|idb-open)[^/]+\.ts$/.test(path)) return 'runtime';
   if (/\/packages\/sdk\/src\/(reads\/[^/]+|cache\/(index|memory|store|storage)|live\/(lazy|topics)|outbox\/lazy|resources\/shared)\.ts$/.test(path)) return 'runtime';
   if (/\/packages\/schema\/src\/(common|currency|page|topic-pattern)\.ts$/.test(path)) return 'runtime';

@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { kithServerPlugin } from './test/support/kith-server-plugin.mjs';
+import { touchPlugin } from './test/support/touch-plugin.mjs';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
@@ -31,8 +32,10 @@ export default {
     // tsconfigRaw is read as is (no `extends`): point at the file holding the decorator settings.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
     kithServerPlugin({ demoOrigin: origin }),
+    // `touchDrag` (test/support/touch-commands.ts): puppeteer's touchscreen, Chromium only.
+    touchPlugin(),
   ],
   browsers: wanted.map((name) => launchers[name]()),
   testFramework: { config: { timeout: 15_000 } },
-  testsFinishTimeout: 180_000,
+  testsFinishTimeout: Number(process.env.KITH_WTR_FINISH) || 180_000,
 };

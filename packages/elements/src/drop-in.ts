@@ -8,6 +8,7 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'kith-customer-card': () => import('./customer-card/customer-card.js'),
   'kith-loyalty-badge': () => import('./loyalty-badge/loyalty-badge.js'),
   'kith-timeline': () => import('./timeline/timeline.js'),
+  'kith-pipeline': () => import('./pipeline/pipeline.js'),
 };
 
 const requested = new Set<string>();

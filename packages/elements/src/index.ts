@@ -1,9 +1,10 @@
 // Classes and helpers only: importing this defines no tag. Tags are defined by the entry
 // files `@kith/elements/provider.js`, `@kith/elements/customer-card.js`,
-// `@kith/elements/loyalty-badge.js`, `@kith/elements/timeline.js` (listed in sideEffects).
+// `@kith/elements/loyalty-badge.js`, `@kith/elements/timeline.js`, `@kith/elements/pipeline.js` (listed in sideEffects).
 export { KithCustomerCard } from './customer-card/customer-card.component.js';
 export { KithLoyaltyBadge } from './loyalty-badge/loyalty-badge.component.js';
 export { KithTimeline } from './timeline/timeline.component.js';
+export { KithPipeline } from './pipeline/pipeline.component.js';
 export { KithProvider } from './provider/provider.component.js';
 export { KithElement } from './internal/kith-element.js';
 export type { KithEventDetail, KithEventMap, KithEventName } from './internal/kith-element.js';
@@ -21,6 +22,13 @@ export type { Catalog, Language, Texts } from './locales/translation.js';
 export type { CustomerCardTexts } from './customer-card/locales/texts.js';
 export type { LoyaltyBadgeTexts } from './loyalty-badge/locales/texts.js';
 export type { TimelineTexts } from './timeline/locales/texts.js';
-export type { KithCustomerLoadDetail, KithLoadEvent, KithLoadEventDetail, KithLoyaltyLoadDetail } from './events/kith-load.js';
+export type { PipelineTexts } from './pipeline/locales/texts.js';
+export type { BoardToolsTexts } from './pipeline/locales/tools-texts.js';
+export type { TimelineFiltersTexts } from './timeline/locales/filters-texts.js';
+export type { TimelineWritesTexts } from './timeline/locales/writes-texts.js';
+export type { KithCustomerLoadDetail, KithLoadEvent, KithLoadEventDetail, KithLoyaltyLoadDetail, KithTimelineLoadDetail } from './events/kith-load.js';
+export type { KithInteractionCreateEvent, KithInteractionCreateEventDetail } from './events/kith-interaction-create.js';
 export type { KithErrorEvent, KithErrorEventDetail } from './events/kith-error.js';
 export type { KithRedeemEvent, KithRedeemEventDetail } from './events/kith-redeem.js';
+export type { KithOpportunityOpenEvent, KithOpportunityOpenEventDetail } from './events/kith-opportunity-open.js';
+export type { KithOpportunityMoveEvent, KithOpportunityMoveEventDetail } from './events/kith-opportunity-move.js';

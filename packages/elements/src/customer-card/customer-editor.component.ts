@@ -9,6 +9,7 @@ import { KithElement } from '../internal/kith-element.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
 import { resourceOf } from '../internal/resource-of.js';
+import { formStyles } from '../styles/form.js';
 import { controlStyles } from '../styles/shared.js';
 import { customerEditorStyles } from './customer-editor.styles.js';
 import { customerDetailsTexts } from './locales/details-catalog.js';
@@ -49,7 +50,7 @@ function theirVersion(error: { code: string; current: unknown }, id: string): Cu
  * Internal to the card: it lives in the card's shadow root and reads the card's theme tokens (inherited).
  */
 export class KithCustomerEditor extends KithElement {
-  static override styles = [controlStyles, customerEditorStyles];
+  static override styles = [controlStyles, formStyles, customerEditorStyles];
 
   @property({ attribute: false }) client?: KithCore;
   /** The customer as shown when the edit started (its version goes with the write). */

@@ -46,40 +46,6 @@ export const customerEditorStyles = css`
     font: inherit;
     cursor: pointer;
   }
-  .field {
-    display: grid;
-    gap: var(--_kith-space-1);
-  }
-  input,
-  select {
-    min-height: 44px;
-    padding: 0 var(--_kith-space-2);
-    border: 1px solid var(--_kith-muted);
-    border-radius: calc(var(--_kith-el-radius) / 2);
-    background: var(--_kith-surface);
-    color: var(--_kith-text);
-    font: inherit;
-  }
-  input:focus-visible,
-  select:focus-visible {
-    outline: 2px solid transparent;
-    box-shadow: var(--_kith-focus-ring);
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--_kith-danger);
-  }
-  .hint,
-  .message {
-    margin: 0;
-    font-size: 0.875em;
-    color: var(--_kith-muted);
-  }
-  .message:empty {
-    display: none;
-  }
-  .error {
-    color: var(--_kith-danger);
-  }
   /* The card's row already says "Tags": the legend names the group for assistive technology only. */
   .visually-hidden {
     position: absolute;
@@ -89,11 +55,6 @@ export const customerEditorStyles = css`
     overflow: hidden;
     clip: rect(0 0 0 0);
     white-space: nowrap;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_kith-space-2);
   }
   .conflict {
     padding: var(--_kith-space-2) var(--_kith-space-3);
@@ -114,9 +75,7 @@ export const customerEditorStyles = css`
     overflow-wrap: anywhere;
   }
   @media (forced-colors: active) {
-    .chip,
-    input,
-    select {
+    .chip {
       border-color: CanvasText;
     }
   }

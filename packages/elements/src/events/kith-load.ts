@@ -1,4 +1,4 @@
-import type { LoyaltyAccount, LoyaltyProgram } from '@kith/schema';
+import type { InteractionPage, LoyaltyAccount, LoyaltyProgram } from '@kith/schema';
 import type { Customer } from '@kith/sdk';
 
 /** `kith-load` of `<kith-customer-card>`: the customer now shown. */
@@ -14,8 +14,15 @@ export interface KithLoyaltyLoadDetail {
   customer?: never;
 }
 
+/** `kith-load` of `<kith-timeline>`: the first page now shown (with the total and the facet counts). */
+export interface KithTimelineLoadDetail {
+  customerId: string;
+  page: InteractionPage;
+  customer?: never;
+}
+
 /** Detail of `kith-load`: the data an element has just received and now shows (one shape per element). */
-export type KithLoadEventDetail = KithCustomerLoadDetail | KithLoyaltyLoadDetail;
+export type KithLoadEventDetail = KithCustomerLoadDetail | KithLoyaltyLoadDetail | KithTimelineLoadDetail;
 
 /** Fired when an element's data arrives from the server (not when a property is set). */
 export type KithLoadEvent = CustomEvent<KithLoadEventDetail>;

@@ -1,77 +1,87 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import {
-  InteractionChannel, InteractionPhase, InteractionType,
-  type Interaction, type InteractionPage, type InteractionQuery,
-} from '@kith/schema';
+import type { Interaction, InteractionChannel, InteractionPage, InteractionQuery } from '@kith/schema';
 import type { KithCore, KithError } from '@kith/sdk';
 import { getTimeline } from '@kith/sdk/resources/interactions';
 import { KithConnectedElement } from '../internal/connected-element.js';
-import { formatCount, formatRelative } from '../internal/format.js';
+import { dateTimeFormat, formatCount, formatRelative } from '../internal/format.js';
+import { LazyPart } from '../internal/lazy-part.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
 import { statusText, statusTone } from '../internal/status.js';
+import type * as ListChunk from '../internal/virtual-list.js';
+import type { VirtualWindow } from '../internal/virtual-window.js';
 import { controlStyles, stateStyles } from '../styles/shared.js';
 import { hostReset, tokens } from '../styles/tokens.js';
 import { timelineTexts } from './locales/catalog.js';
-import { dayKind, groupByMonthAndDay, keyDate, mergePages, relativeTime } from './timeline.model.js';
+import type * as FiltersChunk from './timeline-filters.js';
+import type { TimelineFiltersBar } from './timeline-filters.js';
+import type * as WritesChunk from './timeline-writes.js';
+import type { PendingWrite, TimelineWrites } from './timeline-writes.js';
+import { dayKind, headingsAt, keyDate, mergePages, NO_FILTERS, queryOf, relativeTime, type TimelineFilters } from './timeline.model.js';
 import { timelineStyles } from './timeline.styles.js';
 
 const { idle, loading, ready, empty, offline, stale, error: failed, notAuthorized } = ResourceStatus;
-
-/** How long the search field waits after the last keystroke before it reads. */
-const SEARCH_DELAY = 300;
 
 /** A text glyph per channel (decorative: the line says what it was). */
 const GLYPHS: Record<InteractionChannel, string> = {
   phone: '☎', email: '✉', web: '⌂', mobile: '▯', sms: '✎', chat: '❝', visit: '⚑', fax: '⎙', social: '♯',
 };
 
-interface Filters {
-  channel: InteractionChannel[];
-  type: InteractionType[];
-  phase: InteractionPhase[];
-  q: string;
-}
-type Facet = 'channel' | 'type' | 'phase';
-const FACETS: Record<Facet, readonly string[]> = {
-  channel: InteractionChannel.options,
-  type: InteractionType.options,
-  phase: InteractionPhase.options,
-};
+/** Pages read as the person scrolls (the largest the server gives). */
+const MORE_LIMIT = 100;
+/** Start reading the next page when this few loaded items are left below the rendered ones. */
+const PAGE_AHEAD = 15;
+/** The items rendered plainly until the list's chunk is there (a first page is 20). */
+const PLAIN_MAX = 50;
 
-/** The filters as a query (empty ones left out), and as a string that is the same for the same filters. */
-function queryOf(filters: Filters): InteractionQuery {
-  const query: InteractionQuery = {};
-  if (filters.channel.length) query.channel = filters.channel;
-  if (filters.type.length) query.type = filters.type;
-  if (filters.phase.length) query.phase = filters.phase;
-  if (filters.q) query.q = filters.q;
-  return query;
-}
-
-/** The next pages read with "Show more", for the filters they were read with. */
+/** The next pages read while scrolling, for the filters they were read with. */
 interface MorePages {
   key: string;
   items: Interaction[];
   next: string | null;
 }
 
+/** One item of the feed: an interaction, or a note or call written here and not confirmed yet. */
+type Row = { key: string; item: Interaction; write?: undefined } | { key: string; write: PendingWrite; item?: undefined };
+
 /**
  * @summary A customer's timeline for staff: every interaction, newest first, grouped by day and month, filtered by the server.
  *
  * Channel, type and phase filters (toggle buttons with the server's counts) and a text search
- * apply to all rows on the server; "Show more" reads the next page. The list follows the ARIA
- * feed pattern: PageDown and PageUp move between items. Needs a staff token with `customers:read`.
+ * apply to all rows on the server; the next page is read as the person scrolls (or with "Show
+ * more"). Only the items near the visible part of the feed are rendered, so 10,000 events scroll
+ * smoothly; new interactions arrive live, announced, without moving the item being read. "Add
+ * note" and "Log call" write through the outbox: shown at once as pending, confirmed when
+ * delivered, kept when offline. The list follows the ARIA feed pattern: PageDown and PageUp
+ * move between items. Needs a staff token with `customers:read` (and `interactions:write` to write).
+ *
+ * @fires kith-load - The first page arrived (`detail.page`, `detail.customerId`).
+ * @fires kith-error - The timeline could not be loaded (`detail.code`, `detail.error`).
+ * @fires kith-interaction-create - A note or call written here was sent, queued or refused (`detail.result.status`).
  *
  * @csspart base - The timeline box.
+ * @csspart actions - The "Add note" and "Log call" buttons.
+ * @csspart add-note-button - The "Add note" button.
+ * @csspart log-call-button - The "Log call" button.
+ * @csspart composer - The form for a note or a call.
+ * @csspart summary-input - The form's summary field.
+ * @csspart body-input - The form's details field.
+ * @csspart save-button - The form's Save button.
+ * @csspart cancel-button - The form's Cancel button.
+ * @csspart composer-message - Why the form's last save was refused.
  * @csspart filters - The filter bar.
  * @csspart filter - Each filter toggle button.
  * @csspart search - The search field.
+ * @csspart scroller - The box the feed scrolls in (its height is `--kith-timeline-max-height`).
  * @csspart feed - The list of interactions.
  * @csspart month - Each month heading.
  * @csspart day - Each day heading.
  * @csspart item - Each interaction.
+ * @csspart pending-item - Each note or call not confirmed yet.
+ * @csspart pending-state - What a pending item waits for, or why it was refused.
+ * @csspart edit-button - Opens a refused note or call again.
+ * @csspart discard-button - Drops a refused note or call.
  * @csspart icon - The channel's glyph.
  * @csspart line - The readable line ("Call, outbound").
  * @csspart summary - The interaction's summary.
@@ -87,26 +97,32 @@ interface MorePages {
  *
  * @cssprop --kith-timeline-radius - Corner radius; defaults to `--kith-radius`.
  * @cssprop --kith-timeline-accent - Accent (buttons, pressed filters); defaults to `--kith-color-accent`.
+ * @cssprop --kith-timeline-max-height - The feed's height before it scrolls; defaults to `40rem`.
  */
 export class KithTimeline extends KithConnectedElement {
   static override styles = [tokens, hostReset, controlStyles, stateStyles, timelineStyles];
 
   /** The id (UUID) of the customer whose timeline is shown. */
   @property({ attribute: 'customer-id' }) customerId?: string;
+  /** Hides "Add note" and "Log call" (a viewer who may read but not write). */
+  @property({ type: Boolean, reflect: true }) readonly = false;
 
-  @state() private filters: Filters = { channel: [], type: [], phase: [], q: '' };
-  /** What the search field holds (read after a pause in typing). */
-  @state() private draft = '';
+  @state() private filters: TimelineFilters = NO_FILTERS;
   @state() private more: MorePages | undefined;
   @state() private loadingMore = false;
   @state() private moreError: KithError | undefined;
+  /** What the polite live region says (new interactions, a confirmed note). */
+  @state() private announcement = '';
 
   @query('.timeline') private rootElement?: HTMLElement;
+  @query('.scroller') private scrollerElement?: HTMLElement;
+  @query('.feed') private feedElement?: HTMLElement;
 
   private readonly localize = new LocalizeController(this, timelineTexts);
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** The filters' key and query, recomputed only when the filters change (args compare with `===`). */
   private current = { filters: this.filters, key: '{}', query: {} as InteractionQuery };
+  /** The first page last shown, to tell someone else's new interactions from those already seen. */
+  private seen: { key: string; ids: Set<string>; newest: number } | undefined;
 
   private readonly resource = new ResourceController<InteractionPage, readonly [KithCore, string, string]>(this, {
     args: () => {
@@ -115,6 +131,61 @@ export class KithTimeline extends KithConnectedElement {
     },
     read: ([client, id]) => getTimeline(client, id, this.filterState().query),
     isEmpty: (page) => page.items.length === 0,
+    onReady: (page) => {
+      this.noteNewItems(page);
+      if (this.customerId) this.emit('kith-load', { customerId: this.customerId, page });
+    },
+    onError: (error) => this.emit('kith-error', { code: error.code, error }),
+  });
+
+  // The filter bar and the writing (buttons, form, pending notes) are chunks of their own,
+  // fetched as the timeline connects, while its first page loads.
+  private readonly filterBar = new LazyPart<typeof FiltersChunk, TimelineFiltersBar>(this, {
+    wanted: () => true,
+    chunk: () => import('./timeline-filters.js'),
+    make: (module) =>
+      new module.TimelineFiltersBar({
+        host: this,
+        filters: () => this.filters,
+        apply: (filters) => this.setFilters(filters),
+        names: () => this.localize.t,
+      }),
+    name: '<kith-timeline> filters',
+  });
+
+  private readonly writes = new LazyPart<typeof WritesChunk, TimelineWrites>(this, {
+    wanted: () => !this.readonly,
+    chunk: () => import('./timeline-writes.js'),
+    make: (module) =>
+      new module.TimelineWrites({
+        host: this,
+        client: () => this.connection.client,
+        customerId: () => this.customerId,
+        filters: () => this.filters,
+        texts: () => ({ t: this.localize.t, common: this.localize.common, locale: this.localize.locale }),
+        phase: () => this.items[0]?.phase ?? 'sale',
+        announce: (text) => (this.announcement = text),
+        showTop: () => this.showTop(),
+      }),
+    name: '<kith-timeline> writes',
+  });
+
+  // Only the items near the view are rendered, by a chunk of its own fetched as the timeline
+  // connects; until it is there (a first page), the items are rendered plainly.
+  private repeat: typeof ListChunk.repeat | undefined;
+  private readonly list = new LazyPart<typeof ListChunk, VirtualWindow>(this, {
+    wanted: () => true,
+    chunk: () => import('../internal/virtual-list.js'),
+    make: (module) => {
+      this.repeat = module.repeat;
+      return new module.VirtualWindow(this, {
+        scroller: () => this.scrollerElement,
+        list: () => this.feedElement,
+        keys: () => this.rowState().keys,
+        estimate: 96,
+      });
+    },
+    name: 'lists',
   });
 
   /** The state shown: `idle`, `loading`, `ready`, `empty`, `offline`, `stale`, `error`, `not_found` or `not_authorized`. */
@@ -127,21 +198,29 @@ export class KithTimeline extends KithConnectedElement {
     return this.resource.value;
   }
 
-  /** The interactions shown: the first page and those read with "Show more", newest first. */
-  get items(): Interaction[] {
+  /** The interactions shown: the first page, those read since, and those written here and confirmed, newest first. */
+  get items(): readonly Interaction[] {
     const first = this.resource.value?.items ?? [];
     const more = this.more?.key === this.filterState().key ? this.more.items : [];
-    return mergePages([first, more]);
+    const confirmed = this.filtered ? [] : (this.writes.value?.confirmed() ?? []);
+    const memo = this.itemsMemo;
+    if (memo.first === first && memo.more === more && memo.confirmed === confirmed) return memo.items;
+    this.itemsMemo = { first, more, confirmed, items: mergePages([confirmed, first, more]) };
+    return this.itemsMemo.items;
   }
+  private itemsMemo: { first: readonly Interaction[]; more: readonly Interaction[]; confirmed: readonly Interaction[]; items: Interaction[] } = {
+    first: [], more: [], confirmed: [], items: [],
+  };
 
   /** The error shown. */
   get error(): KithError | undefined {
     return this.resource.error;
   }
 
-  /** Resolves when the texts of the current locale have loaded. */
+  /** Resolves when the texts of the current locale (and of the filter bar, once loaded) are there. */
   async localeReady(): Promise<void> {
     await this.localize.ready();
+    await this.filterBar.ready();
   }
 
   /** Reads the timeline again from its first page (what the Retry button does). */
@@ -151,9 +230,35 @@ export class KithTimeline extends KithConnectedElement {
     this.resource.retry();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
+  /** Reads the next page and appends it (what scrolling near the end, and "Show more", do). */
+  async loadMore(): Promise<void> {
+    const client = this.connection.client;
+    const id = this.customerId;
+    const cursor = this.nextCursor;
+    if (!client || !id || !cursor || this.loadingMore) return;
+    // More than a page is rendered through the list's chunk (fetched as the timeline connected).
+    if (!this.list.value) await this.list.loaded();
+    const { key, query: filterQuery } = this.filterState();
+    const before = this.more?.key === key ? this.more.items : [];
+    this.loadingMore = true;
+    this.moreError = undefined;
+    try {
+      const page = await getTimeline(client, id, { ...filterQuery, cursor, limit: MORE_LIMIT });
+      if (this.filterState().key !== key) return;
+      this.more = { key, items: [...before, ...page.items], next: page.next };
+    } catch (reason) {
+      if (this.filterState().key === key) this.moreError = reason as KithError;
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    // Cursor paging as the person scrolls: the next page is read before the rendered items run out.
+    const feed = this.scrollerElement;
+    const end = this.list.value?.end ?? 0;
+    if (feed && feed.scrollTop > 0 && end >= this.rowState().rows.length - PAGE_AHEAD && !this.moreError) void this.loadMore();
   }
 
   private filterState(): { key: string; query: InteractionQuery } {
@@ -165,36 +270,56 @@ export class KithTimeline extends KithConnectedElement {
   }
 
   private get filtered(): boolean {
-    const f = this.filters;
-    return f.channel.length + f.type.length + f.phase.length > 0 || f.q !== '';
+    return this.filterState().key !== '{}';
   }
 
-  /** New filters: read again from the first page (the pages read for the old ones are dropped). */
-  private setFilters(filters: Filters): void {
+  /** The feed's rows (pending writes first) and their keys, the same arrays while nothing changed. */
+  private rowState(): { rows: readonly Row[]; keys: readonly string[]; instants: readonly { occurredAt: string }[] } {
+    const items = this.items;
+    const pending = this.writes.value?.pending() ?? [];
+    const memo = this.rowMemo;
+    if (memo.items === items && memo.pending === pending) return memo;
+    const rows: Row[] = [
+      ...pending.map((write): Row => ({ key: `pending:${write.entry.id}`, write })),
+      ...items.map((item): Row => ({ key: item.id, item })),
+    ];
+    // Pending writes carry the time they were written (the form sets it).
+    const instants = rows.map((row) => ({ occurredAt: row.item?.occurredAt ?? row.write?.interaction.occurredAt ?? '' }));
+    this.rowMemo = { items, pending, rows, keys: rows.map((row) => row.key), instants };
+    return this.rowMemo;
+  }
+  private rowMemo: {
+    items: readonly Interaction[];
+    pending: readonly PendingWrite[];
+    rows: readonly Row[];
+    keys: readonly string[];
+    instants: readonly { occurredAt: string }[];
+  } = { items: [], pending: [], rows: [], keys: [], instants: [] };
+
+  /** New filters: read again from the first page, shown from the top (the pages read for the old ones are dropped). */
+  private setFilters(filters: TimelineFilters): void {
     this.filters = filters;
     this.more = undefined;
     this.moreError = undefined;
+    this.showTop();
   }
 
-  private toggle(facet: Facet, value: string): void {
-    const list = this.filters[facet] as string[];
-    const next = list.includes(value) ? list.filter((v) => v !== value) : FACETS[facet].filter((v) => v === value || list.includes(v));
-    this.setFilters({ ...this.filters, [facet]: next });
+  private showTop(): void {
+    this.list.value?.reset();
+    if (this.scrollerElement) this.scrollerElement.scrollTop = 0;
   }
 
-  private onSearch(event: Event): void {
-    this.draft = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => {
-      const q = this.draft.trim().slice(0, 200);
-      if (q !== this.filters.q) this.setFilters({ ...this.filters, q });
-    }, SEARCH_DELAY);
-  }
-
-  private clearFilters(): void {
-    clearTimeout(this.searchTimer);
-    this.draft = '';
-    this.setFilters({ channel: [], type: [], phase: [], q: '' });
+  /** Someone else's interactions at the top of a fresh first page are announced (not on a first load or new filters). */
+  private noteNewItems(page: InteractionPage): void {
+    const key = this.filterState().key;
+    const seen = this.seen;
+    const own = new Set((this.writes.value?.confirmed() ?? []).map((item) => item.id));
+    if (seen?.key === key) {
+      const fresh = page.items.filter((item) => !seen.ids.has(item.id) && !own.has(item.id) && Date.parse(item.occurredAt) >= seen.newest);
+      if (fresh.length) this.announcement = this.localize.t.newItems(fresh.length, formatCount(fresh.length, this.localize.locale));
+    }
+    const newest = Math.max(seen?.key === key ? seen.newest : 0, ...page.items.slice(0, 1).map((item) => Date.parse(item.occurredAt)));
+    this.seen = { key, ids: new Set(page.items.map((item) => item.id)), newest };
   }
 
   private get nextCursor(): string | null {
@@ -203,36 +328,19 @@ export class KithTimeline extends KithConnectedElement {
     return this.resource.value?.next ?? null;
   }
 
-  /** Reads the next page and appends it. */
-  private async showMore(): Promise<void> {
-    const client = this.connection.client;
-    const id = this.customerId;
-    const cursor = this.nextCursor;
-    if (!client || !id || !cursor || this.loadingMore) return;
-    const { key, query: filterQuery } = this.filterState();
-    const before = this.more?.key === key ? this.more.items : [];
-    this.loadingMore = true;
-    this.moreError = undefined;
-    try {
-      const page = await getTimeline(client, id, { ...filterQuery, cursor });
-      if (this.filterState().key !== key) return;
-      this.more = { key, items: [...before, ...page.items], next: page.next };
-    } catch (reason) {
-      if (this.filterState().key === key) this.moreError = reason as KithError;
-    } finally {
-      this.loadingMore = false;
-    }
-  }
-
-  /** PageDown / PageUp on an item moves focus to the next / previous one (ARIA feed). */
-  private onFeedKey(event: KeyboardEvent): void {
+  /** PageDown / PageUp on an item moves focus to the next / previous one (ARIA feed), rendering it first. */
+  private async onFeedKey(event: KeyboardEvent): Promise<void> {
     if (event.key !== 'PageDown' && event.key !== 'PageUp') return;
-    const article = (event.target as Element).closest('article');
-    if (!article) return;
-    const articles = [...(this.renderRoot.querySelectorAll<HTMLElement>('[role="feed"] > article'))];
-    const to = articles[articles.indexOf(article) + (event.key === 'PageDown' ? 1 : -1)];
+    const key = (event.target as Element).closest<HTMLElement>('article')?.dataset['key'];
+    if (key === undefined) return;
     event.preventDefault();
-    to?.focus();
+    const { keys } = this.rowState();
+    const to = keys.indexOf(key) + (event.key === 'PageDown' ? 1 : -1);
+    if (to >= keys.length) await this.loadMore();
+    if (to < 0 || to >= this.rowState().keys.length) return;
+    const list = this.list.value;
+    const next = list ? await list.scrollToIndex(to) : this.renderRoot.querySelectorAll<HTMLElement>('[role="feed"] > article')[to];
+    next?.focus();
   }
 
   private onRetry(): void {
@@ -247,124 +355,94 @@ export class KithTimeline extends KithConnectedElement {
     const saved = status === stale || status === offline;
     const shown = page && (status === ready || status === empty || saved);
     const canRetry = status === failed || status === notAuthorized || saved;
+    const rows = this.rowState().rows;
     return html`
       <section class="kith-root timeline focusable" part="base" lang=${t.$lang} tabindex="-1" aria-label=${t.label}
         aria-busy=${status === loading ? 'true' : 'false'}>
-        ${shown ? this.renderFilters(page) : nothing}
-        ${shown && page.items.length > 0 ? this.renderFeed(page) : nothing}
-        ${shown && page.items.length === 0 ? this.renderEmpty() : nothing}
+        ${shown && !this.readonly && this.writes.value ? html`<div part="actions">${this.writes.value.renderActions()}</div>` : nothing}
+        ${shown ? this.filterBar.value?.render(page.counts) : nothing}
+        ${shown && rows.length > 0 ? this.renderFeed(page, rows) : nothing}
+        ${shown && rows.length === 0 ? (this.filtered ? this.filterBar.value?.renderEmpty() : html`<p class="empty">${t.empty}</p>`) : nothing}
         ${status === loading ? this.renderSkeleton() : nothing}
         <p class="status ${status === notAuthorized ? 'locked' : statusTone(status)}" part="status" role="status">${this.statusText(status)}</p>
+        <p class="visually-hidden" role="status">${this.announcement}</p>
         ${canRetry ? html`<button class="button retry" part="retry-button" type="button" @click=${this.onRetry}>${this.localize.common.retry}</button>` : nothing}
       </section>
     `;
   }
 
-  private renderFilters(page: InteractionPage): TemplateResult {
-    const t = this.localize.t;
-    const locale = this.localize.locale;
-    const facet = (name: Facet, label: string, names: Record<string, string>) => {
-      const selected = this.filters[name] as string[];
-      const counts = page.counts[name] as Record<string, number>;
-      const values = FACETS[name].filter((value) => (counts[value] ?? 0) > 0 || selected.includes(value));
-      if (values.length === 0) return nothing;
-      return html`
-        <div class="facet" role="group" aria-label=${label}>
-          <span class="facet-label" aria-hidden="true">${label}</span>
-          ${values.map(
-            (value) => html`<button class="toggle" part="filter" type="button" data-facet=${name} data-value=${value}
-              aria-pressed=${selected.includes(value) ? 'true' : 'false'} @click=${() => this.toggle(name, value)}>
-              <span>${names[value]}</span> <span class="count">${formatCount(counts[value] ?? 0, locale)}</span>
-            </button>`,
-          )}
-        </div>
-      `;
-    };
-    return html`
-      <div class="filters" part="filters" role="group" aria-label=${t.filters.label}>
-        <label class="search">
-          <span class="search-label">${t.filters.search}</span>
-          <input part="search" type="search" maxlength="200" .value=${this.draft} @input=${this.onSearch} />
-        </label>
-        ${facet('channel', t.filters.channel, t.channels)} ${facet('type', t.filters.type, t.types)}
-        ${facet('phase', t.filters.phase, t.phases)}
-      </div>
-    `;
-  }
-
-  private renderFeed(page: InteractionPage): TemplateResult {
+  private renderFeed(page: InteractionPage, rows: readonly Row[]): TemplateResult {
     const t = this.localize.t;
     const locale = this.localize.locale;
     const items = this.items;
+    const pendingCount = rows.length - items.length;
+    const total = Math.max(page.total, items.length) + pendingCount;
     const now = Date.now();
-    const months = groupByMonthAndDay(items);
-    const monthFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
-    const dayFormat = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
-    const total = Math.max(page.total, items.length);
-    let position = 0;
-    const dayLabel = (key: string) => {
-      const kind = dayKind(key, now);
-      return kind === 'today' ? t.today : kind === 'yesterday' ? t.yesterday : dayFormat.format(keyDate(key));
+    const list = this.list.value;
+    const { start, end } = list ?? { start: 0, end: Math.min(rows.length, PLAIN_MAX) };
+    // Headings are worked out for the rendered rows only.
+    const instants = this.rowState().instants;
+    const monthFormat = dateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+    const dayFormat = dateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+    const headings = (index: number) => {
+      const { month, day } = headingsAt(instants, index);
+      if (!day) return nothing;
+      const kind = dayKind(day, now);
+      const dayLabel = kind === 'today' ? t.today : kind === 'yesterday' ? t.yesterday : dayFormat.format(keyDate(day));
+      // A feed holds articles only: a group's headings open its first article.
+      return html`${month ? html`<h3 class="month" part="month" data-key=${month}>${monthFormat.format(keyDate(month))}</h3>` : nothing}
+        <h4 class="day" part="day" data-key=${day}>${dayLabel}</h4>`;
     };
+    const renderRow = (row: Row, i: number) =>
+      row.item
+        ? this.renderItem(row.item, start + i + 1, total, now, headings(start + i))
+        : this.writes.value?.renderPending(row.write, start + i + 1, total, headings(start + i), this.renderMeta(row.write.interaction, now, row.key));
     return html`
+      <div class="scroller" part="scroller">
       <div class="feed" part="feed" role="feed" aria-label=${t.label} aria-busy=${this.loadingMore ? 'true' : 'false'} @keydown=${this.onFeedKey}>
-        ${months.map((month) =>
-          month.days.map((day, d) =>
-            day.items.map((item, i) => {
-              // A feed holds articles only: a group's headings open its first article.
-              const headings =
-                i === 0
-                  ? html`${d === 0 ? html`<h3 class="month" part="month" data-key=${month.key}>${monthFormat.format(keyDate(month.key))}</h3>` : nothing}
-                      <h4 class="day" part="day" data-key=${day.key}>${dayLabel(day.key)}</h4>`
-                  : nothing;
-              return this.renderItem(item, ++position, total, now, headings);
-            }),
-          ),
-        )}
+        ${list && this.repeat ? this.repeat(rows.slice(start, end), (row) => row.key, renderRow) : rows.slice(start, end).map(renderRow)}
+      </div>
       </div>
       <div class="foot">
-        <span class="count" part="count">${t.shown(formatCount(items.length, locale), formatCount(total, locale))}</span>
+        <span class="count" part="count">${t.shown(formatCount(items.length, locale), formatCount(Math.max(page.total, items.length), locale))}</span>
         ${this.nextCursor
           ? html`<button class="button quiet" part="more-button" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'}
-              @click=${this.showMore}>${t.showMore}</button>`
+              @click=${this.loadMore}>${t.showMore}</button>`
           : nothing}
       </div>
-      ${this.moreError ? html`<p class="status error" role="status">${t.moreFailed(this.localize.common.reasons[this.moreError.code] ?? '')}</p>` : nothing}
+      ${this.moreError ? html`<p class="status error more-error" role="status">${t.moreFailed(this.localize.common.reasons[this.moreError.code] ?? '')}</p>` : nothing}
     `;
+  }
+
+  /** The line, phase and time of an interaction (or of one written here). */
+  private renderMeta(item: Pick<Interaction, 'type' | 'direction' | 'phase'> & { occurredAt?: string | undefined }, now: number, key: string): TemplateResult {
+    const t = this.localize.t;
+    const locale = this.localize.locale;
+    const at = item.occurredAt ?? new Date(now).toISOString();
+    const { value, unit } = relativeTime(at, now);
+    const absolute = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+    return html`<div class="meta">
+      <span class="line" part="line" id="line-${key.replace('pending:', '')}">${t.line(t.types[item.type], t.directions[item.direction])}</span>
+      <span class="phase" part="phase">${t.phases[item.phase]}</span>
+      <time part="time" datetime=${at} title=${absolute}>${formatRelative(value, unit, locale)}</time>
+    </div>`;
   }
 
   private renderItem(item: Interaction, position: number, total: number, now: number, headings: TemplateResult | typeof nothing): TemplateResult {
-    const t = this.localize.t;
-    const locale = this.localize.locale;
-    const { value, unit } = relativeTime(item.occurredAt, now);
-    const absolute = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(item.occurredAt));
-    const lineId = `line-${item.id}`;
     return html`
-      <article class="item focusable" part="item" tabindex="0" aria-posinset=${position} aria-setsize=${total} aria-labelledby=${lineId}
-        data-id=${item.id} data-channel=${item.channel}>
+      <article class="item focusable" part="item" tabindex="0" aria-posinset=${position} aria-setsize=${total} aria-labelledby="line-${item.id}"
+        data-key=${item.id} data-id=${item.id} data-channel=${item.channel}>
         ${headings}
         <div class="row">
-        <span class="icon" part="icon" aria-hidden="true">${GLYPHS[item.channel]}</span>
-        <div class="content">
-          <div class="meta">
-            <span class="line" part="line" id=${lineId}>${t.line(t.types[item.type], t.directions[item.direction])}</span>
-            <span class="phase" part="phase">${t.phases[item.phase]}</span>
-            <time part="time" datetime=${item.occurredAt} title=${absolute}>${formatRelative(value, unit, locale)}</time>
+          <span class="icon" part="icon" aria-hidden="true">${GLYPHS[item.channel]}</span>
+          <div class="content">
+            ${this.renderMeta(item, now, item.id)}
+            <p class="summary" part="summary">${item.summary}</p>
+            ${item.body ? html`<p class="body">${item.body}</p>` : nothing}
           </div>
-          <p class="summary" part="summary">${item.summary}</p>
-          ${item.body ? html`<p class="body">${item.body}</p>` : nothing}
-        </div>
         </div>
       </article>
     `;
-  }
-
-  private renderEmpty(): TemplateResult {
-    const t = this.localize.t;
-    return this.filtered
-      ? html`<p class="empty">${t.emptyFiltered}</p>
-          <button class="button" part="clear-button" type="button" @click=${this.clearFilters}>${t.filters.clear}</button>`
-      : html`<p class="empty">${t.empty}</p>`;
   }
 
   private renderSkeleton(): TemplateResult {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Interaction } from '@kith/schema';
-import { dayKey, dayKind, groupByMonthAndDay, mergePages, previousDayKey, relativeTime } from './timeline.model.js';
+import { matchesFilters } from './timeline-filters.model.js';
+import { dayKey, dayKind, headingsAt, mergePages, NO_FILTERS, previousDayKey, queryOf, relativeTime } from './timeline.model.js';
 
 const item = (id: string, occurredAt: string): Interaction => ({
   id, customerId: 'c', channel: 'phone', type: 'call', direction: 'outbound', phase: 'sale', summary: id, body: null, staffId: null,
@@ -19,15 +20,25 @@ describe('timeline.model', () => {
     expect(previousDayKey('2026-01-01')).to.equal('2025-12-31');
   });
 
-  it('groups newest-first items by day inside months', () => {
+  it('opens each month and each day of a newest-first list with its headings, and nothing else', () => {
     const items = [
       item('a', '2026-03-15T10:00:00.000Z'), item('b', '2026-03-15T08:00:00.000Z'),
       item('c', '2026-03-02T10:00:00.000Z'), item('d', '2026-02-27T10:00:00.000Z'),
     ];
-    const months = groupByMonthAndDay(items, 'UTC');
-    expect(months.map((m) => m.key)).to.deep.equal(['2026-03', '2026-02']);
-    expect(months[0]?.days.map((d) => [d.key, d.items.map((i) => i.id)])).to.deep.equal([['2026-03-15', ['a', 'b']], ['2026-03-02', ['c']]]);
-    expect(months[1]?.days.map((d) => d.key)).to.deep.equal(['2026-02-27']);
+    expect(items.map((_, i) => headingsAt(items, i, 'UTC'))).to.deep.equal([
+      { month: '2026-03', day: '2026-03-15' }, {}, { day: '2026-03-02' }, { month: '2026-02', day: '2026-02-27' },
+    ]);
+    expect(headingsAt(items, 4, 'UTC')).to.deep.equal({});
+  });
+
+  it('leaves empty filters out of the query, and matches a written interaction like the server would', () => {
+    expect(queryOf(NO_FILTERS)).to.deep.equal({});
+    expect(queryOf({ ...NO_FILTERS, channel: ['phone'], q: 'late' })).to.deep.equal({ channel: ['phone'], q: 'late' });
+    const note = { channel: 'web', type: 'note', direction: 'internal', phase: 'sale', summary: 'Late Delivery', body: null } as const;
+    expect(matchesFilters(note, NO_FILTERS)).to.equal(true);
+    expect(matchesFilters(note, { ...NO_FILTERS, q: 'delivery' })).to.equal(true);
+    expect(matchesFilters(note, { ...NO_FILTERS, type: ['call'] })).to.equal(false);
+    expect(matchesFilters(note, { ...NO_FILTERS, phase: ['sale'], channel: ['web'] })).to.equal(true);
   });
 
   it('merges pages once each, newest first', () => {

@@ -1,24 +1,37 @@
 // What the timeline derives from its pages (order, grouping, relative time), kept apart from
 // rendering so it can be tested alone.
-import type { Interaction } from '@kith/schema';
+import type { Interaction, InteractionChannel, InteractionPhase, InteractionQuery, InteractionType } from '@kith/schema';
 
-/** One day of the timeline in the viewer's time zone: `key` is `YYYY-MM-DD` there. */
-export interface TimelineDay {
-  key: string;
-  items: Interaction[];
+/** What the person filters the timeline by: applied by the server over every row. */
+export interface TimelineFilters {
+  channel: InteractionChannel[];
+  type: InteractionType[];
+  phase: InteractionPhase[];
+  q: string;
 }
+export const NO_FILTERS: TimelineFilters = { channel: [], type: [], phase: [], q: '' };
 
-/** One month of the timeline in the viewer's time zone: `key` is `YYYY-MM` there. */
-export interface TimelineMonth {
-  key: string;
-  days: TimelineDay[];
+/** The filters as a query, empty ones left out (so the same filters give the same query). */
+export function queryOf(filters: TimelineFilters): InteractionQuery {
+  const query: InteractionQuery = {};
+  if (filters.channel.length) query.channel = filters.channel;
+  if (filters.type.length) query.type = filters.type;
+  if (filters.phase.length) query.phase = filters.phase;
+  if (filters.q) query.q = filters.q;
+  return query;
 }
 
 const dayKeyFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** Day keys already worked out, by instant and zone: a list of 10,000 events asks again on every scroll. */
+const dayKeys = new Map<string, string>();
+
 /** `YYYY-MM-DD` of an instant in `timeZone` (default: the viewer's). */
 export function dayKey(instant: number | string, timeZone?: string): string {
   const zone = timeZone ?? '';
+  const cacheKey = `${instant}|${zone}`;
+  const known = dayKeys.get(cacheKey);
+  if (known !== undefined) return known;
   let format = dayKeyFormats.get(zone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone, numberingSystem: 'latn' });
@@ -26,7 +39,10 @@ export function dayKey(instant: number | string, timeZone?: string): string {
   }
   const parts = format.formatToParts(typeof instant === 'string' ? Date.parse(instant) : instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  const key = `${part('year')}-${part('month')}-${part('day')}`;
+  if (dayKeys.size > 50_000) dayKeys.clear();
+  dayKeys.set(cacheKey, key);
+  return key;
 }
 
 /** The calendar day before a `YYYY-MM-DD` key (calendar arithmetic, no time zone). */
@@ -50,25 +66,19 @@ export function mergePages(pages: readonly (readonly Interaction[])[]): Interact
   return items.sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
 }
 
-/** Newest-first interactions grouped by day inside months, in `timeZone` (default: the viewer's). */
-export function groupByMonthAndDay(items: readonly Interaction[], timeZone?: string): TimelineMonth[] {
-  const months: TimelineMonth[] = [];
-  for (const item of items) {
-    const day = dayKey(item.occurredAt, timeZone);
-    const month = day.slice(0, 7);
-    let lastMonth = months.at(-1);
-    if (lastMonth?.key !== month) {
-      lastMonth = { key: month, days: [] };
-      months.push(lastMonth);
-    }
-    let lastDay = lastMonth.days.at(-1);
-    if (lastDay?.key !== day) {
-      lastDay = { key: day, items: [] };
-      lastMonth.days.push(lastDay);
-    }
-    lastDay.items.push(item);
-  }
-  return months;
+/**
+ * The headings that open item `index` of a newest-first list: its month's when it is the first of
+ * that month, its day's when it is the first of that day (in `timeZone`, default the viewer's).
+ * Asked only for the items rendered, so a long list is never grouped as a whole.
+ */
+export function headingsAt(items: readonly { occurredAt: string }[], index: number, timeZone?: string): { month?: string; day?: string } {
+  const item = items[index];
+  if (!item) return {};
+  const day = dayKey(item.occurredAt, timeZone);
+  const previous = items[index - 1];
+  const before = previous ? dayKey(previous.occurredAt, timeZone) : undefined;
+  if (day === before) return {};
+  return before?.slice(0, 7) === day.slice(0, 7) ? { day } : { month: day.slice(0, 7), day };
 }
 
 /** Whether a day key is today, yesterday or another day, seen from `now` in `timeZone`. */

@@ -21,63 +21,12 @@ export const timelineStyles = css`
     overflow-wrap: anywhere;
   }
 
-  .filters {
-    display: grid;
-    gap: var(--_kith-space-2);
-    margin-bottom: var(--_kith-space-3);
-  }
-  .search {
-    display: grid;
-    gap: var(--_kith-space-1);
-  }
-  .search-label,
-  .facet-label {
-    color: var(--_kith-muted);
-    font-size: 0.875em;
-  }
-  input[type='search'] {
-    box-sizing: border-box;
-    width: 100%;
-    min-height: 44px;
-    padding: 0 var(--_kith-space-2);
-    border: 1px solid var(--_kith-border);
-    border-radius: calc(var(--kith-timeline-radius) / 2);
-    background: var(--_kith-surface);
-    color: var(--_kith-text);
-    font: inherit;
-  }
-  input[type='search']:focus-visible {
-    outline: 2px solid transparent;
-    box-shadow: var(--_kith-focus-ring);
-  }
-  .facet {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_kith-space-1);
-  }
-  .toggle {
-    min-height: 44px;
-    padding: 0 var(--_kith-space-2);
-    border: 1px solid var(--_kith-border);
-    border-radius: 999px;
-    background: transparent;
-    color: var(--_kith-text);
-    font: inherit;
-    font-size: 0.875em;
-    cursor: pointer;
-  }
-  .toggle[aria-pressed='true'] {
-    border-color: var(--kith-timeline-accent);
-    background: var(--kith-timeline-accent);
-    color: var(--_kith-on-accent);
-  }
-  .toggle:focus-visible {
-    outline: 2px solid transparent;
-    box-shadow: var(--_kith-focus-ring);
-  }
-  .toggle .count {
-    font-variant-numeric: tabular-nums;
+  /* The feed scrolls on its own; only the items near the view are rendered (see VirtualWindow). */
+  .scroller {
+    max-height: var(--kith-timeline-max-height, 40rem);
+    overflow-y: auto;
+    overflow-anchor: none;
+    overscroll-behavior: contain;
   }
 
   .month,
@@ -104,6 +53,19 @@ export const timelineStyles = css`
   }
   .item + .item {
     border-top: 1px solid var(--_kith-border);
+  }
+  /* Inside the scroller, so the ring must not be clipped. */
+  .item:focus-visible {
+    box-shadow: inset var(--_kith-focus-ring);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
   }
   .icon {
     flex: none;
@@ -162,11 +124,4 @@ export const timelineStyles = css`
     margin: 0 0 var(--_kith-space-2);
   }
 
-  @media (forced-colors: active) {
-    .toggle[aria-pressed='true'] {
-      forced-color-adjust: none;
-      background: Highlight;
-      color: HighlightText;
-    }
-  }
 `;

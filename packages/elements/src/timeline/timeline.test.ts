@@ -1,28 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CreateInteraction, Customer, Scope } from '@kith/schema';
 import { createClient, type ClientOptions, type KithClient } from '@kith/sdk';
 import { closedUrl, mintToken, serverInfo, type KithServerInfo } from '../../../../test/support/server-commands.js';
 import { expectAccessible } from '../../../../test/support/accessibility.js';
-import type { ResourceStatus } from '../internal/resource-controller.js';
-import './timeline.js';
 import type { KithTimeline } from './timeline.js';
-
-async function until(el: KithTimeline, status: ResourceStatus): Promise<void> {
-  await waitUntil(() => el.status === status, `the timeline never reached "${status}" (it is "${el.status}")`, { timeout: 10_000 });
-  await el.localeReady();
-  await el.updateComplete;
-}
-const squash = (value: string | null | undefined) => (value ?? '').trim().replace(/\s+/g, ' ');
-const part = (el: Element, name: string) => el.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
-const parts = (el: Element, name: string) => [...(el.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${name}"]`) ?? [])];
-const text = (el: Element, name: string) => squash(part(el, name)?.textContent);
-const articles = (el: KithTimeline) => [...(el.shadowRoot?.querySelectorAll<HTMLElement>('[role="feed"] > article') ?? [])];
-
-const ownStorage = () => {
-  const name = `kith-timeline-test-${crypto.randomUUID()}`;
-  return { cache: { name: `${name}-cache` }, outbox: { name: `${name}-outbox` } };
-};
+import { articles, clientWith as clientOf, ownStorage, part, parts, squash, text, timeline, until } from './timeline.test-support.js';
 
 let server: KithServerInfo;
 let readToken = '';
@@ -38,11 +21,7 @@ const WRITE: Scope[] = ['customers:read', 'customers:write', 'interactions:write
 const HOSTILE = '<img src=x onerror="window.__kithHacked=1"><b>bold</b>';
 
 function clientWith(token: string | null, options: Partial<ClientOptions> = {}): KithClient {
-  return createClient({ baseUrl: server.url, key: server.publishableKey, token: () => token, ...ownStorage(), ...options });
-}
-
-async function timeline(client: KithClient, id: string, locale = 'en-US'): Promise<KithTimeline> {
-  return fixture<KithTimeline>(html`<kith-timeline .client=${client} customer-id=${id} locale=${locale} style="width: 360px"></kith-timeline>`);
+  return clientOf(server, token, options);
 }
 
 async function search(el: KithTimeline, value: string): Promise<void> {
@@ -101,7 +80,7 @@ describe('<kith-timeline>', () => {
         expect(month?.getAttribute('data-key')).to.equal(key.slice(0, 7));
       }
     }
-    expect(text(el, 'count')).to.equal(`${items.length} of ${new Intl.NumberFormat('en-US').format(total)}`);
+    expect(text(el, 'count')).to.equal(`${el.items.length} of ${new Intl.NumberFormat('en-US').format(total)}`);
     expect(el.scrollWidth, 'no horizontal scroll at 360 px').to.be.at.most(360);
     await expectAccessible(el);
   });
@@ -124,22 +103,43 @@ describe('<kith-timeline>', () => {
     expect(squash(note?.textContent)).to.equal('Note 30');
   });
 
-  it('"Show more" appends the next page, and PageDown / PageUp move between items', async () => {
+  it('"Show more" appends the next page; only the items near the view are rendered; PageDown / PageUp move between items', async () => {
     const el = await timeline(clientWith(readToken), busy.id);
     await until(el, 'ready');
-    expect(articles(el)).to.have.length(20);
+    expect(el.items).to.have.length(20);
     part(el, 'more-button')?.click();
-    await waitUntil(() => articles(el).length === 40, 'the next page never came', { timeout: 10_000 });
-    expect(text(el, 'count')).to.equal('40 of 60');
-    expect(articles(el).every((a, i) => a.getAttribute('aria-posinset') === String(i + 1) && a.getAttribute('aria-setsize') === '60')).to.equal(true);
-    const ids = articles(el).map((a) => a.dataset['id']);
-    expect(new Set(ids).size).to.equal(40);
-    const [first, second] = articles(el);
+    await waitUntil(() => el.items.length === 60, 'the next page never came', { timeout: 10_000 });
+    await el.updateComplete;
+    expect(text(el, 'count')).to.equal('60 of 60');
+    expect(part(el, 'more-button') === null, 'nothing more to read').to.equal(true);
+    expect(new Set(el.items.map((item) => item.id)).size).to.equal(60);
+    // A window of the 60 is rendered, from the first, numbered within the whole feed.
+    const rendered = articles(el);
+    expect(rendered.length).to.be.greaterThan(3).and.lessThan(60);
+    expect(rendered.every((a, i) => a.getAttribute('aria-posinset') === String(i + 1) && a.getAttribute('aria-setsize') === '60')).to.equal(true);
+    const [first, second] = rendered;
     first?.focus();
     await sendKeys({ press: 'PageDown' });
-    expect(el.shadowRoot?.activeElement).to.equal(second);
+    expect(el.shadowRoot?.activeElement === second, "PageDown moves to the second").to.equal(true);
     await sendKeys({ press: 'PageUp' });
-    expect(el.shadowRoot?.activeElement).to.equal(first);
+    expect(el.shadowRoot?.activeElement === first, "PageUp moves back to the first").to.equal(true);
+    // PageDown past the rendered items renders the next one and moves to it, down to the last.
+    for (let i = 1; i < 60; i++) await sendKeys({ press: 'PageDown' });
+    const last = el.shadowRoot?.activeElement as HTMLElement | null;
+    expect(last?.getAttribute('aria-posinset')).to.equal('60');
+    expect(squash(last?.querySelector('.summary')?.textContent)).to.equal(`Oldest, about ${word}`);
+    expect(articles(el).some((a) => a.getAttribute('aria-posinset') === '1'), 'the first is no longer rendered').to.equal(false);
+    await expectAccessible(el);
+  });
+
+  it('reads the next page as the person scrolls near the end of what is loaded', async () => {
+    const el = await timeline(clientWith(readToken), busy.id);
+    await until(el, 'ready');
+    expect(el.items).to.have.length(20);
+    const box = part(el, 'scroller') as HTMLElement;
+    expect(box.scrollHeight, 'the feed scrolls in its own box').to.be.greaterThan(box.clientHeight);
+    box.scrollTop = box.scrollHeight;
+    await waitUntil(() => el.items.length === 60, 'scrolling never read the next page', { timeout: 10_000 });
   });
 
   it('searches all rows on the server: a word only in the oldest row is found', async () => {
@@ -159,7 +159,7 @@ describe('<kith-timeline>', () => {
     const hostile = articles(el)[0];
     expect(squash(hostile?.querySelector('.summary')?.textContent)).to.equal(HOSTILE);
     expect(squash(hostile?.querySelector('.body')?.textContent)).to.equal(HOSTILE);
-    expect(el.shadowRoot?.querySelector('img, b')).to.equal(null);
+    expect(el.shadowRoot?.querySelector('img, b') === null).to.equal(true);
     expect((window as unknown as { __kithHacked?: number }).__kithHacked).to.equal(undefined);
   });
 
@@ -167,7 +167,7 @@ describe('<kith-timeline>', () => {
     const empty = await timeline(clientWith(readToken), quiet.id);
     await until(empty, 'empty');
     expect(squash(empty.shadowRoot?.querySelector('.empty')?.textContent)).to.equal('No interactions yet.');
-    expect(part(empty, 'clear-button')).to.equal(null);
+    expect(part(empty, 'clear-button') === null).to.equal(true);
     await expectAccessible(empty);
 
     const el = await timeline(clientWith(readToken), busy.id);
@@ -185,7 +185,7 @@ describe('<kith-timeline>', () => {
     const el = await timeline(clientWith(null), server.sampleCustomerId);
     await until(el, 'not_authorized');
     expect(text(el, 'status-title')).to.equal('Staff sign-in needed');
-    expect(part(el, 'retry-button')).to.not.equal(null);
+    expect(part(el, 'retry-button') !== null).to.equal(true);
     expect(articles(el)).to.have.length(0);
   });
 
@@ -194,7 +194,7 @@ describe('<kith-timeline>', () => {
     const el = await timeline(client, server.sampleCustomerId);
     await until(el, 'error');
     expect(text(el, 'status')).to.match(/^The timeline could not be loaded: /);
-    expect(part(el, 'retry-button')).to.not.equal(null);
+    expect(part(el, 'retry-button') !== null).to.equal(true);
     await expectAccessible(el);
   });
 

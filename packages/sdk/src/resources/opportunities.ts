@@ -4,6 +4,9 @@ import type { KithCore } from '../core.js';
 import type { WriteResult } from '../outbox/types.js';
 import type { Read, ReadOptions } from '../reads/types.js';
 import { seg, sender, type SendOptions, type Versioned } from './shared.js';
+import { moveOpportunity } from './standalone/pipelines.js';
+
+export { moveOpportunity };
 
 /** Boards and pipeline totals show every deal. */
 const PIPELINES = '/v1/pipelines';

@@ -4,6 +4,9 @@ import { OpportunityPage, PipelinePage, PipelineWithTotals, type OpportunityQuer
 import type { KithCore } from '../core.js';
 import type { Read, ReadOptions } from '../reads/types.js';
 import { seg } from './shared.js';
+import { getBoard, getPipeline } from './standalone/pipelines.js';
+
+export { getBoard, getPipeline };
 
 export interface PipelinesResource {
   /** Every pipeline with its stages and totals, oldest first (`GET /v1/pipelines`). Staff token with `opportunities:read`, or the secret key. */

@@ -3,9 +3,6 @@ import type { TimelineTexts } from './texts.js';
 const en: TimelineTexts = {
   $lang: 'en',
   label: 'Customer timeline',
-  channels: {
-    phone: 'Phone', email: 'E-mail', web: 'Web', mobile: 'App', sms: 'SMS', chat: 'Chat', visit: 'Visit', fax: 'Fax', social: 'Social media',
-  },
   types: {
     note: 'Note', call: 'Call', meeting: 'Meeting', order: 'Order', ticket: 'Ticket', complaint: 'Complaint', review: 'Review',
     survey: 'Survey', points: 'Points', stage_change: 'Stage change', notification: 'Notification',
@@ -15,11 +12,9 @@ const en: TimelineTexts = {
   line: (type, direction) => `${type}, ${direction}`,
   today: 'Today',
   yesterday: 'Yesterday',
-  filters: { label: 'Filters', channel: 'Channel', type: 'Type', phase: 'Phase', search: 'Search the timeline', clear: 'Clear filters' },
   shown: (shown, total) => `${shown} of ${total}`,
   showMore: 'Show more',
   empty: 'No interactions yet.',
-  emptyFiltered: 'Nothing matches these filters.',
   loading: 'Loading timeline…',
   notFound: 'This customer does not exist or was removed.',
   notConfigured: 'This timeline is not connected: set base-url and key, or place it in a kith-provider.',
@@ -34,6 +29,7 @@ const en: TimelineTexts = {
   },
   failed: (reason) => `The timeline could not be loaded: ${reason}.`,
   moreFailed: (reason) => `More interactions could not be loaded: ${reason}.`,
+  newItems: (count, formatted) => (count === 1 ? '1 new interaction at the top.' : `${formatted} new interactions at the top.`),
 };
 
 export default en;

@@ -3,7 +3,6 @@ import type { TimelineTexts } from './texts.js';
 const zhHans: TimelineTexts = {
   $lang: 'zh-Hans',
   label: '客户时间线',
-  channels: { phone: '电话', email: '电子邮件', web: '网站', mobile: '应用', sms: '短信', chat: '在线聊天', visit: '到访', fax: '传真', social: '社交媒体' },
   types: {
     note: '备注', call: '通话', meeting: '会议', order: '订单', ticket: '工单', complaint: '投诉', review: '评价',
     survey: '问卷', points: '积分', stage_change: '阶段变更', notification: '通知',
@@ -13,11 +12,9 @@ const zhHans: TimelineTexts = {
   line: (type, direction) => `${type}，${direction}`,
   today: '今天',
   yesterday: '昨天',
-  filters: { label: '筛选', channel: '渠道', type: '类型', phase: '阶段', search: '搜索时间线', clear: '清除筛选' },
   shown: (shown, total) => `${shown} / ${total}`,
   showMore: '显示更多',
   empty: '暂无互动记录。',
-  emptyFiltered: '没有符合这些筛选条件的记录。',
   loading: '正在加载时间线…',
   notFound: '该客户不存在或已被删除。',
   notConfigured: '此时间线未连接：请设置 base-url 和 key，或将其放入 kith-provider。',
@@ -26,6 +23,7 @@ const zhHans: TimelineTexts = {
   stale: { offline: '您已离线：显示的是已保存的数据，可能不是最新的。', failed: '显示的是已保存的数据：无法加载最新数据。' },
   failed: (reason) => `无法加载时间线：${reason}。`,
   moreFailed: (reason) => `无法加载更多记录：${reason}。`,
+  newItems: (_count, formatted) => `顶部有 ${formatted} 条新的互动记录。`,
 };
 
 export default zhHans;

@@ -3,7 +3,6 @@ import type { TimelineTexts } from './texts.js';
 const zhHant: TimelineTexts = {
   $lang: 'zh-Hant',
   label: '客戶時間軸',
-  channels: { phone: '電話', email: '電子郵件', web: '網站', mobile: '應用程式', sms: '簡訊', chat: '線上聊天', visit: '到訪', fax: '傳真', social: '社群媒體' },
   types: {
     note: '備註', call: '通話', meeting: '會議', order: '訂單', ticket: '工單', complaint: '投訴', review: '評價',
     survey: '問卷', points: '點數', stage_change: '階段變更', notification: '通知',
@@ -13,11 +12,9 @@ const zhHant: TimelineTexts = {
   line: (type, direction) => `${type}，${direction}`,
   today: '今天',
   yesterday: '昨天',
-  filters: { label: '篩選', channel: '管道', type: '類型', phase: '階段', search: '搜尋時間軸', clear: '清除篩選' },
   shown: (shown, total) => `${shown} / ${total}`,
   showMore: '顯示更多',
   empty: '尚無互動紀錄。',
-  emptyFiltered: '沒有符合這些篩選條件的紀錄。',
   loading: '正在載入時間軸…',
   notFound: '此客戶不存在或已被刪除。',
   notConfigured: '此時間軸未連線：請設定 base-url 和 key，或將其放入 kith-provider。',
@@ -26,6 +23,7 @@ const zhHant: TimelineTexts = {
   stale: { offline: '您已離線：顯示的是已儲存的資料，可能不是最新的。', failed: '顯示的是已儲存的資料：無法載入最新資料。' },
   failed: (reason) => `無法載入時間軸：${reason}。`,
   moreFailed: (reason) => `無法載入更多紀錄：${reason}。`,
+  newItems: (_count, formatted) => `頂部有 ${formatted} 筆新的互動紀錄。`,
 };
 
 export default zhHant;
