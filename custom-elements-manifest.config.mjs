@@ -67,7 +67,7 @@ function publicOnly() {
 
 export default {
   globs: ['packages/elements/src/**/*.ts'],
-  exclude: ['**/*.test.ts', 'packages/elements/src/drop-in.ts', 'packages/elements/src/drop-in/**'],
+  exclude: ['**/*.test.ts', '**/*.test-support.ts', 'packages/elements/src/drop-in.ts', 'packages/elements/src/drop-in/**'],
   outdir: 'packages/elements',
   litelement: true,
   // The root package.json is the workspace's, not the elements package's.

@@ -20,9 +20,13 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 /**
  * Requests per minute per key: small, so that a real 429 can be recorded (`repeat`), but above
- * the number of other requests made here (every credential is under the demo's one key).
+ * the number of other requests made here (every credential is under the demo's one key): about
+ * 45 today, the reads that pick what to record included.
  */
-const PER_KEY = 40;
+const PER_KEY = 80;
+
+/** The board's page as <kith-pipeline> reads it (`BOARD_PAGE_MAX`: every deal of the demo's pipeline in one page). */
+const BOARD = `limit=${schemas.BOARD_PAGE_MAX}`;
 
 /**
  * What to record, per fixture file. `cards` are the customers the card's stories show, by name
@@ -33,7 +37,7 @@ const PER_KEY = 40;
  * against `ErrorEnvelope`. `repeat: true` asks again (at most 2 × PER_KEY times) until the
  * server gives the expected status: the rate limit.
  */
-const groups = ({ sample, climber, cards }) => ({
+const groups = ({ sample, climber, cards, timeline, pipeline }) => ({
   customers: {
     // Each customer a card story shows, then the staff record of its owner (the card shows the
     // owner's name): `customer`, `customerOwner`, `keyAccount`, `keyAccountOwner`…
@@ -62,6 +66,36 @@ const groups = ({ sample, climber, cards }) => ({
     notFound: { path: `/v1/customers/${UNKNOWN_ID}/loyalty`, as: 'staff', status: 404 },
     rateLimited: { path: `/v1/customers/${sample}/loyalty`, as: 'customer', status: 429, repeat: true },
   },
+  // <kith-timeline>: the first page (no query: no filter), with the facet counts its filter bar shows.
+  timeline: {
+    timeline: { path: `/v1/customers/${sample}/interactions`, as: 'staff', schema: 'InteractionPage' },
+    // The filter bar's toggle for one channel (the server filters every row; its counts come along).
+    byChannel: { path: `/v1/customers/${sample}/interactions?channel=${timeline.channel}`, as: 'staff', schema: 'InteractionPage' },
+    // A customer with nothing on their timeline yet.
+    empty: { path: `/v1/customers/${timeline.emptyCustomerId}/interactions`, as: 'staff', schema: 'InteractionPage' },
+    notFound: { path: `/v1/customers/${UNKNOWN_ID}/interactions`, as: 'staff', status: 404 },
+    // The timeline holds internal notes: a publishable key alone may not read it.
+    forbidden: { path: `/v1/customers/${sample}/interactions`, as: 'key', status: 403 },
+  },
+  // <kith-pipeline> reads the pipeline (stages with totals) and its board together, then the
+  // names of the owners on the board (its owner filter): `owner1`, `owner2`…
+  pipeline: {
+    pipeline: { path: `/v1/pipelines/${pipeline.id}`, as: 'staff', schema: 'PipelineWithTotals' },
+    board: { path: `/v1/pipelines/${pipeline.id}/opportunities?${BOARD}`, as: 'staff', schema: 'OpportunityPage' },
+    ...Object.fromEntries(
+      pipeline.owners.map((id, i) => [`owner${i + 1}`, { path: `/v1/staff/${id}`, as: 'staff', schema: 'StaffMember' }]),
+    ),
+    notFound: { path: `/v1/pipelines/${UNKNOWN_ID}`, as: 'staff', status: 404 },
+    boardNotFound: { path: `/v1/pipelines/${UNKNOWN_ID}/opportunities?${BOARD}`, as: 'staff', status: 404 },
+    forbidden: { path: `/v1/pipelines/${pipeline.id}`, as: 'key', status: 403 },
+    boardForbidden: { path: `/v1/pipelines/${pipeline.id}/opportunities?${BOARD}`, as: 'key', status: 403 },
+  },
+});
+
+/** What a fixture file carries besides its answers, per group (the ids its stories use). */
+const extras = ({ timeline, pipeline }) => ({
+  timeline: { emptyCustomerId: timeline.emptyCustomerId, channel: timeline.channel },
+  pipeline: { pipelineId: pipeline.id },
 });
 
 /** A GET as the staff token; throws unless the server answers 2xx. */
@@ -143,13 +177,49 @@ function pickCustomers(customers, sampleId) {
   return { keyAccount, churnRisk, overLimit, organisation, contactPerson };
 }
 
+/**
+ * The timeline's stories besides the sample's first page: the channel its filter story presses
+ * (the one with the most interactions that still fit on the first page: a filtered list that
+ * visibly differs and needs no second page) and a customer with an empty timeline (the first,
+ * in the server's order, among those never contacted).
+ */
+async function pickTimeline(get, customers, sampleId) {
+  const first = await get(`/v1/customers/${sampleId}/interactions`);
+  const [channel] = Object.entries(first.counts.channel)
+    .filter(([, n]) => n > 0 && n <= first.items.length)
+    .reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
+  if (!channel) throw new Error('the sample customer\'s timeline has no channel whose interactions fit on its first page');
+  for (const c of customers.filter((c) => c.id !== sampleId && c.lastContact === null)) {
+    const page = await get(`/v1/customers/${c.id}/interactions?limit=1`);
+    if (page.total === 0) return { channel, emptyCustomerId: c.id };
+  }
+  throw new Error('the demo has no customer with an empty timeline');
+}
+
+/** The demo's pipeline (the shop's first, with deals this staff member sees) and the owners on its board. */
+async function pickPipeline(get) {
+  const { items } = await get('/v1/pipelines?limit=100');
+  const pipeline = items.find((p) => p.totals.count > 0);
+  if (!pipeline) throw new Error('the demo has no pipeline with deals the sample\'s account manager sees');
+  const board = await get(`/v1/pipelines/${pipeline.id}/opportunities?${BOARD}`);
+  if (board.next) throw new Error('the demo\'s pipeline has more than one page of deals: record the later pages too');
+  const owners = [...new Set(board.items.flatMap((deal) => (deal.ownerId ? [deal.ownerId] : [])))].sort();
+  return { id: pipeline.id, owners };
+}
+
 const server = await startServer({ port: 0, dataDir: 'memory', log: () => {}, settings: { rateLimits: { perKey: PER_KEY } } });
 try {
   const demo = server.demo;
   if (!demo) throw new Error('the server seeded no demo');
   const grant = { publishableKey: demo.publishableKey };
-  // staff:read: the card reads the owner's staff record, its owner editor the list of colleagues.
-  const staff = await server.mintToken({ ...grant, kind: 'staff', subject: demo.staffId, scopes: ['customers:read', 'loyalty:read', 'staff:read'] });
+  // staff:read: the card reads the owner's staff record, its owner editor the list of colleagues,
+  // the pipeline's owner filter the names of the owners on the board. opportunities:read: the pipeline.
+  const staff = await server.mintToken({
+    ...grant,
+    kind: 'staff',
+    subject: demo.staffId,
+    scopes: ['customers:read', 'loyalty:read', 'staff:read', 'opportunities:read'],
+  });
   const customer = await server.mintToken({ ...grant, kind: 'customer', subject: demo.sampleCustomerId });
   const credentials = { staff: staff.token, customer: customer.token, key: demo.publishableKey, 'bad-key': 'pk_not_a_real_key' };
 
@@ -161,6 +231,8 @@ try {
     sample: sample.id,
     climber: await climberId(get, customers),
     cards: { customer: { id: sample.id, ownerId: sample.ownerId }, ...pickCustomers(customers, sample.id) },
+    timeline: await pickTimeline(get, customers, sample.id),
+    pipeline: await pickPipeline(get),
   };
 
   // Rate-limit answers last: once the key is over its limit, everything else would be refused too.
@@ -197,6 +269,7 @@ try {
       sampleCustomerId: ids.sample,
       climberCustomerId: ids.climber,
       unknownId: UNKNOWN_ID,
+      ...extras(ids)[group],
       responses,
     };
     await writeFile(file, `${JSON.stringify(fixture, null, 2)}\n`);

@@ -4,6 +4,8 @@
 import * as schemas from '@kith/schema';
 import customers from '../fixtures/customers.json';
 import loyalty from '../fixtures/loyalty.json';
+import pipeline from '../fixtures/pipeline.json';
+import timeline from '../fixtures/timeline.json';
 
 /** One recorded answer: the request that was made and what the server said. */
 export interface Recorded {
@@ -20,7 +22,10 @@ export interface Recorded {
   readonly body: unknown;
 }
 
-/** A fixture file: the demo's sample customer, an id nothing has, and the answers by name. */
+/**
+ * A fixture file: the demo's sample customer, an id nothing has, and the answers by name (and,
+ * in some files, the ids their stories use: `emptyCustomerId`, `pipelineId`…).
+ */
 export interface Fixture<K extends string> {
   readonly sampleCustomerId: string;
   /** A customer with points and a higher tier still to reach. */
@@ -37,7 +42,7 @@ const isParser = (value: unknown): value is Parser =>
   typeof value === 'object' && value !== null && typeof (value as Partial<Parser>).parse === 'function';
 
 /** Validates every answer of a fixture with its schema; throws, naming the answer, when one does not match. */
-function checked<K extends string>(file: string, fixture: Fixture<K>): Fixture<K> {
+function checked<F extends Fixture<string>>(file: string, fixture: F): F {
   for (const [name, answer] of Object.entries<Recorded>(fixture.responses)) {
     const schema: unknown = (schemas as Record<string, unknown>)[answer.schema];
     if (!isParser(schema)) throw new Error(`stories/fixtures/${file}.json: ${name} names no @kith/schema schema "${answer.schema}"`);
@@ -58,3 +63,15 @@ export const recordedCustomers = checked('customers', customers);
 
 /** The loyalty program, the sample customer's account and latest ledger entries, and a refusal. */
 export const recordedLoyalty = checked('loyalty', loyalty);
+
+/**
+ * The sample customer's timeline (first page, and filtered by one channel: `channel`), a
+ * customer's empty one (`emptyCustomerId`), and the refusals.
+ */
+export const recordedTimeline = checked('timeline', timeline);
+
+/**
+ * The demo's pipeline (`pipelineId`) and its board as its sample account manager sees them, the
+ * staff records of the owners on it (`owner1`…), and the refusals (each for both reads).
+ */
+export const recordedPipeline = checked('pipeline', pipeline);

@@ -13,7 +13,7 @@ import type { Recorded } from './recorded.js';
 import { withReplay, withSavedData } from './replay.js';
 
 /** The state an element of the story must reach (`status` of the Kith element). */
-export type Status = 'idle' | 'loading' | 'ready' | 'offline' | 'stale' | 'error' | 'not_found' | 'not_authorized';
+export type Status = 'idle' | 'loading' | 'ready' | 'empty' | 'offline' | 'stale' | 'error' | 'not_found' | 'not_authorized';
 
 /** What a builder sets on a story: the status to reach and the loader giving the element its client. */
 export interface StateStory {

@@ -117,7 +117,7 @@ export const timelineStyles = css`
     gap: var(--_kith-space-2);
     margin-top: var(--_kith-space-3);
   }
-  .count {
+  .foot .count {
     color: var(--_kith-muted);
   }
   .empty {
