@@ -25,6 +25,7 @@ export type { TimelineTexts } from './timeline/locales/texts.js';
 export type { PipelineTexts } from './pipeline/locales/texts.js';
 export type { BoardToolsTexts } from './pipeline/locales/tools-texts.js';
 export type { TimelineFiltersTexts } from './timeline/locales/filters-texts.js';
+export type { TimelineFeedTexts } from './timeline/locales/feed-texts.js';
 export type { TimelineWritesTexts } from './timeline/locales/writes-texts.js';
 export type { KithCustomerLoadDetail, KithLoadEvent, KithLoadEventDetail, KithLoyaltyLoadDetail, KithTimelineLoadDetail } from './events/kith-load.js';
 export type { KithInteractionCreateEvent, KithInteractionCreateEventDetail } from './events/kith-interaction-create.js';

@@ -11,7 +11,7 @@ import { formatCount, formatMoney, formatPercent } from '../internal/format.js';
 import { LazyPart } from '../internal/lazy-part.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
-import { statusText, statusTone } from '../internal/status.js';
+import { skeleton, statusLine } from '../internal/status.js';
 import { controlStyles, stateStyles } from '../styles/shared.js';
 import { hostReset, tokens } from '../styles/tokens.js';
 import { customerCardStyles } from './customer-card.styles.js';
@@ -191,8 +191,8 @@ export class KithCustomerCard extends KithConnectedElement implements CardForDet
       <article class="kith-root card focusable" part="base" lang=${t.$lang} tabindex="-1"
         aria-busy=${status === loading ? 'true' : 'false'} aria-label=${shown ? t.label(customer.name) : nothing}>
         ${shown ? this.renderCustomer(customer) : nothing}
-        ${status === loading ? this.renderSkeleton() : nothing}
-        <p class="status ${status === notAuthorized ? 'locked' : statusTone(status)}" part="status" role="status">${this.statusText(status)}</p>
+        ${status === loading ? skeleton(this.compact ? 2 : 4) : nothing}
+        ${statusLine(status, this.localize.t, this.localize.common, this.resource.error, status === idle && this.connection.client ? this.localize.t.noCustomer : undefined)}
         ${canRetry ? html`<button class="button retry" part="retry-button" type="button" @click=${this.onRetry}>${this.localize.common.retry}</button>` : nothing}
         <p class="visually-hidden" role="status">${this.announcement}</p>
         ${shown && !this.compact ? html`<div class="actions"><slot name="actions"></slot></div>` : nothing}
@@ -268,23 +268,4 @@ export class KithCustomerCard extends KithConnectedElement implements CardForDet
     return html`<div aria-hidden="true"><span class="skeleton" part="skeleton"></span><span class="skeleton short" part="skeleton"></span></div>`;
   }
 
-  private renderSkeleton(): TemplateResult {
-    return html`
-      <div aria-hidden="true">
-        <span class="skeleton title" part="skeleton"></span>
-        <span class="skeleton" part="skeleton"></span>
-        ${this.compact ? nothing : html`<span class="skeleton" part="skeleton"></span><span class="skeleton short" part="skeleton"></span>`}
-      </div>
-    `;
-  }
-
-  private statusText(status: ResourceStatus): TemplateResult | string {
-    const t = this.localize.t;
-    if (status === notAuthorized) {
-      return html`<strong class="status-title" part="status-title">${t.notAuthorized.title}</strong>
-        <span>${t.notAuthorized.body}</span>`;
-    }
-    if (status === idle && this.connection.client) return t.noCustomer;
-    return statusText(status, t, this.localize.common, this.resource.error) ?? '';
-  }
 }

@@ -1,3 +1,4 @@
+import { html, type TemplateResult } from 'lit';
 import type { KithError } from '@kith/sdk';
 import type { CommonTexts } from '../locales/common/texts.js';
 import { ResourceStatus } from './resource-controller.js';
@@ -43,4 +44,33 @@ export function statusTone(status: ResourceStatus): string {
   if (status === ResourceStatus.stale || status === ResourceStatus.offline) return 'stale';
   if (status === ResourceStatus.loading) return 'visually-hidden';
   return 'muted';
+}
+
+/** The texts of the not-authorised message: a heading and what to do. */
+export interface LockedTexts {
+  notAuthorized: { title: string; body: string };
+}
+
+/**
+ * The status line of a data element (`part="status"`, a polite `role="status"`): the not-authorised
+ * heading and body, `own` when the element words the state itself (no customer chosen, an empty
+ * board), else the shared states' text.
+ */
+export function statusLine(
+  status: ResourceStatus,
+  t: StatusTexts & LockedTexts,
+  common: CommonTexts,
+  error: KithError | undefined,
+  own?: string,
+): TemplateResult {
+  const locked = status === ResourceStatus.notAuthorized;
+  return html`<p class="status ${locked ? 'locked' : statusTone(status)}" part="status" role="status">${locked
+    ? html`<strong class="status-title" part="status-title">${t.notAuthorized.title}</strong> <span>${t.notAuthorized.body}</span>`
+    : (own ?? statusText(status, t, common, error) ?? '')}</p>`;
+}
+
+/** The loading placeholder: `bars` grey bars (a title, lines, a short last one), hidden from assistive technology (the status line says "Loading…"). */
+export function skeleton(bars: number, className = ''): TemplateResult {
+  const bar = (i: number) => (i === 0 ? 'title' : i === bars - 1 && bars > 2 ? 'short' : '');
+  return html`<div class=${className} aria-hidden="true">${Array.from({ length: bars }, (_, i) => html`<span class="skeleton ${bar(i)}" part="skeleton"></span>`)}</div>`;
 }

@@ -11,7 +11,7 @@ import { LazyPart } from '../internal/lazy-part.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import { loyaltyBadgeTexts } from './locales/catalog.js';
 import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
-import { statusText, statusTone } from '../internal/status.js';
+import { skeleton, statusText, statusTone } from '../internal/status.js';
 import { controlStyles, stateStyles } from '../styles/shared.js';
 import { hostReset, tokens } from '../styles/tokens.js';
 import { loyaltyBadgeStyles } from './loyalty-badge.styles.js';
@@ -226,7 +226,7 @@ export class KithLoyaltyBadge extends KithConnectedElement implements BadgeForDe
         tabindex="-1" aria-busy=${status === loading ? 'true' : 'false'}
         aria-label=${shown ? t.label(tier?.tier.name ?? t.noTier) : t.title}>
         ${shown ? this.renderAccount(shown.account, shown.program) : nothing}
-        ${status === loading ? this.renderSkeleton() : nothing}
+        ${status === loading ? skeleton(this.compact ? 1 : 3, 'skeletons') : nothing}
         ${signIn
           ? html`<div class="sign-in" part="sign-in"><slot name="sign-in">${t.signIn}</slot></div>`
           : html`<p class="status ${status === ready || status === empty ? 'visually-hidden' : statusTone(status)}" part="status" role="status">${this.statusText(status)}</p>`}
@@ -255,15 +255,6 @@ export class KithLoyaltyBadge extends KithConnectedElement implements BadgeForDe
     return html`<span class="emblem" part="emblem" data-rank=${Math.min(rank ?? 0, 3)} aria-hidden="true">${svg`
       <svg viewBox="0 0 24 24" focusable="false"><circle class="disc" cx="12" cy="12" r="11"></circle>
         <path class="star" d="M12 5.2l2 4.1 4.5.6-3.3 3.1.8 4.4-4-2.2-4 2.2.8-4.4-3.3-3.1 4.5-.6z"></path></svg>`}</span>`;
-  }
-
-  private renderSkeleton(): TemplateResult {
-    return html`
-      <div class="skeletons" aria-hidden="true">
-        <span class="skeleton title" part="skeleton"></span>
-        ${this.compact ? nothing : html`<span class="skeleton" part="skeleton"></span><span class="skeleton short" part="skeleton"></span>`}
-      </div>
-    `;
   }
 
   private statusText(status: ResourceStatus): string {

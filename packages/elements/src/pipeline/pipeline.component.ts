@@ -10,7 +10,7 @@ import { formatCount, formatMoney } from '../internal/format.js';
 import { LazyPart } from '../internal/lazy-part.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
-import { statusText, statusTone } from '../internal/status.js';
+import { statusLine } from '../internal/status.js';
 import type * as ListChunk from '../internal/virtual-list.js';
 import type { VirtualWindow } from '../internal/virtual-window.js';
 import { controlStyles, stateStyles } from '../styles/shared.js';
@@ -287,7 +287,7 @@ export class KithPipeline extends KithConnectedElement implements BoardHost {
         aria-busy=${status === loading || (this.pages.value?.reading ?? !!this.boardRead.value?.next) ? 'true' : 'false'}>
         ${shown ? html`<h2 class="title" part="title">${pipeline.name}</h2> ${tools?.renderToolbar(this.deals.length, count) ?? nothing}` : nothing}
         ${status === loading ? this.renderSkeleton() : nothing}
-        <p class="status ${status === notAuthorized ? 'locked' : statusTone(status)}" part="status" role="status">${this.statusText(status)}</p>
+        ${statusLine(status, this.localize.t, this.localize.common, this.error, status === idle && this.connection.client ? this.localize.t.noPipeline : status === empty ? this.localize.t.empty : undefined)}
         ${canRetry ? html`<button class="button retry" part="retry-button" type="button" @click=${this.onRetry}>${this.localize.common.retry}</button>` : nothing}
         ${this.pages.value?.render(t, this.localize.common) ?? nothing}
         ${shown ? this.renderBoard(pipeline) : nothing}
@@ -358,14 +358,4 @@ export class KithPipeline extends KithConnectedElement implements BoardHost {
     return html`<div class="board">${column}${column}${column}</div>`;
   }
 
-  private statusText(status: ResourceStatus): TemplateResult | string {
-    const t = this.localize.t;
-    if (status === notAuthorized) {
-      return html`<strong class="status-title" part="status-title">${t.notAuthorized.title}</strong>
-        <span>${t.notAuthorized.body}</span>`;
-    }
-    if (status === idle && this.connection.client) return t.noPipeline;
-    if (status === empty) return t.empty;
-    return statusText(status, t, this.localize.common, this.error) ?? '';
-  }
 }

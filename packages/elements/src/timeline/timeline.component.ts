@@ -8,12 +8,12 @@ import { dateTimeFormat, formatCount, formatRelative } from '../internal/format.
 import { LazyPart } from '../internal/lazy-part.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
-import { statusText, statusTone } from '../internal/status.js';
-import type * as ListChunk from '../internal/virtual-list.js';
-import type { VirtualWindow } from '../internal/virtual-window.js';
+import { skeleton, statusLine } from '../internal/status.js';
 import { controlStyles, stateStyles } from '../styles/shared.js';
 import { hostReset, tokens } from '../styles/tokens.js';
 import { timelineTexts } from './locales/catalog.js';
+import type * as FeedChunk from './timeline-feed.js';
+import type { TimelineFeed } from './timeline-feed.js';
 import type * as FiltersChunk from './timeline-filters.js';
 import type { TimelineFiltersBar } from './timeline-filters.js';
 import type * as WritesChunk from './timeline-writes.js';
@@ -28,19 +28,8 @@ const GLYPHS: Record<InteractionChannel, string> = {
   phone: '☎', email: '✉', web: '⌂', mobile: '▯', sms: '✎', chat: '❝', visit: '⚑', fax: '⎙', social: '♯',
 };
 
-/** Pages read as the person scrolls (the largest the server gives). */
-const MORE_LIMIT = 100;
-/** Start reading the next page when this few loaded items are left below the rendered ones. */
-const PAGE_AHEAD = 15;
 /** The items rendered plainly until the list's chunk is there (a first page is 20). */
 const PLAIN_MAX = 50;
-
-/** The next pages read while scrolling, for the filters they were read with. */
-interface MorePages {
-  key: string;
-  items: Interaction[];
-  next: string | null;
-}
 
 /** One item of the feed: an interaction, or a note or call written here and not confirmed yet. */
 type Row = { key: string; item: Interaction; write?: undefined } | { key: string; write: PendingWrite; item?: undefined };
@@ -108,9 +97,6 @@ export class KithTimeline extends KithConnectedElement {
   @property({ type: Boolean, reflect: true }) readonly = false;
 
   @state() private filters: TimelineFilters = NO_FILTERS;
-  @state() private more: MorePages | undefined;
-  @state() private loadingMore = false;
-  @state() private moreError: KithError | undefined;
   /** What the polite live region says (new interactions, a confirmed note). */
   @state() private announcement = '';
 
@@ -121,8 +107,6 @@ export class KithTimeline extends KithConnectedElement {
   private readonly localize = new LocalizeController(this, timelineTexts);
   /** The filters' key and query, recomputed only when the filters change (args compare with `===`). */
   private current = { filters: this.filters, key: '{}', query: {} as InteractionQuery };
-  /** The first page last shown, to tell someone else's new interactions from those already seen. */
-  private seen: { key: string; ids: Set<string>; newest: number } | undefined;
 
   private readonly resource = new ResourceController<InteractionPage, readonly [KithCore, string, string]>(this, {
     args: () => {
@@ -132,7 +116,7 @@ export class KithTimeline extends KithConnectedElement {
     read: ([client, id]) => getTimeline(client, id, this.filterState().query),
     isEmpty: (page) => page.items.length === 0,
     onReady: (page) => {
-      this.noteNewItems(page);
+      this.feed.value?.noteFirstPage(page);
       if (this.customerId) this.emit('kith-load', { customerId: this.customerId, page });
     },
     onError: (error) => this.emit('kith-error', { code: error.code, error }),
@@ -165,27 +149,30 @@ export class KithTimeline extends KithConnectedElement {
         texts: () => ({ t: this.localize.t, common: this.localize.common, locale: this.localize.locale }),
         phase: () => this.items[0]?.phase ?? 'sale',
         announce: (text) => (this.announcement = text),
-        showTop: () => this.showTop(),
+        showTop: () => this.feed.value?.showTop(),
       }),
     name: '<kith-timeline> writes',
   });
 
-  // Only the items near the view are rendered, by a chunk of its own fetched as the timeline
-  // connects; until it is there (a first page), the items are rendered plainly.
-  private repeat: typeof ListChunk.repeat | undefined;
-  private readonly list = new LazyPart<typeof ListChunk, VirtualWindow>(this, {
+  // Beyond the first page — the virtual window, the next pages, PageDown / PageUp, announcing
+  // someone else's new interactions — is a chunk of its own, fetched as the timeline connects.
+  private readonly feed = new LazyPart<typeof FeedChunk, TimelineFeed>(this, {
     wanted: () => true,
-    chunk: () => import('../internal/virtual-list.js'),
-    make: (module) => {
-      this.repeat = module.repeat;
-      return new module.VirtualWindow(this, {
+    chunk: () => import('./timeline-feed.js'),
+    make: (module) =>
+      new module.TimelineFeed({
+        host: this,
+        client: () => this.connection.client,
+        customerId: () => this.customerId,
+        filters: () => this.filterState(),
+        page: () => this.resource.value,
+        keys: () => this.rowState().keys,
         scroller: () => this.scrollerElement,
         list: () => this.feedElement,
-        keys: () => this.rowState().keys,
-        estimate: 96,
-      });
-    },
-    name: 'lists',
+        own: () => this.writes.value?.confirmed() ?? [],
+        announce: (text) => (this.announcement = text),
+      }),
+    name: '<kith-timeline> feed',
   });
 
   /** The state shown: `idle`, `loading`, `ready`, `empty`, `offline`, `stale`, `error`, `not_found` or `not_authorized`. */
@@ -201,7 +188,7 @@ export class KithTimeline extends KithConnectedElement {
   /** The interactions shown: the first page, those read since, and those written here and confirmed, newest first. */
   get items(): readonly Interaction[] {
     const first = this.resource.value?.items ?? [];
-    const more = this.more?.key === this.filterState().key ? this.more.items : [];
+    const more = this.feed.value?.more() ?? [];
     const confirmed = this.filtered ? [] : (this.writes.value?.confirmed() ?? []);
     const memo = this.itemsMemo;
     if (memo.first === first && memo.more === more && memo.confirmed === confirmed) return memo.items;
@@ -221,44 +208,18 @@ export class KithTimeline extends KithConnectedElement {
   async localeReady(): Promise<void> {
     await this.localize.ready();
     await this.filterBar.ready();
+    await this.feed.ready();
   }
 
   /** Reads the timeline again from its first page (what the Retry button does). */
   retry(): void {
-    this.more = undefined;
-    this.moreError = undefined;
+    this.feed.value?.reset();
     this.resource.retry();
   }
 
   /** Reads the next page and appends it (what scrolling near the end, and "Show more", do). */
   async loadMore(): Promise<void> {
-    const client = this.connection.client;
-    const id = this.customerId;
-    const cursor = this.nextCursor;
-    if (!client || !id || !cursor || this.loadingMore) return;
-    // More than a page is rendered through the list's chunk (fetched as the timeline connected).
-    if (!this.list.value) await this.list.loaded();
-    const { key, query: filterQuery } = this.filterState();
-    const before = this.more?.key === key ? this.more.items : [];
-    this.loadingMore = true;
-    this.moreError = undefined;
-    try {
-      const page = await getTimeline(client, id, { ...filterQuery, cursor, limit: MORE_LIMIT });
-      if (this.filterState().key !== key) return;
-      this.more = { key, items: [...before, ...page.items], next: page.next };
-    } catch (reason) {
-      if (this.filterState().key === key) this.moreError = reason as KithError;
-    } finally {
-      this.loadingMore = false;
-    }
-  }
-
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    super.updated(changed);
-    // Cursor paging as the person scrolls: the next page is read before the rendered items run out.
-    const feed = this.scrollerElement;
-    const end = this.list.value?.end ?? 0;
-    if (feed && feed.scrollTop > 0 && end >= this.rowState().rows.length - PAGE_AHEAD && !this.moreError) void this.loadMore();
+    await (await this.feed.loaded())?.loadMore();
   }
 
   private filterState(): { key: string; query: InteractionQuery } {
@@ -299,48 +260,7 @@ export class KithTimeline extends KithConnectedElement {
   /** New filters: read again from the first page, shown from the top (the pages read for the old ones are dropped). */
   private setFilters(filters: TimelineFilters): void {
     this.filters = filters;
-    this.more = undefined;
-    this.moreError = undefined;
-    this.showTop();
-  }
-
-  private showTop(): void {
-    this.list.value?.reset();
-    if (this.scrollerElement) this.scrollerElement.scrollTop = 0;
-  }
-
-  /** Someone else's interactions at the top of a fresh first page are announced (not on a first load or new filters). */
-  private noteNewItems(page: InteractionPage): void {
-    const key = this.filterState().key;
-    const seen = this.seen;
-    const own = new Set((this.writes.value?.confirmed() ?? []).map((item) => item.id));
-    if (seen?.key === key) {
-      const fresh = page.items.filter((item) => !seen.ids.has(item.id) && !own.has(item.id) && Date.parse(item.occurredAt) >= seen.newest);
-      if (fresh.length) this.announcement = this.localize.t.newItems(fresh.length, formatCount(fresh.length, this.localize.locale));
-    }
-    const newest = Math.max(seen?.key === key ? seen.newest : 0, ...page.items.slice(0, 1).map((item) => Date.parse(item.occurredAt)));
-    this.seen = { key, ids: new Set(page.items.map((item) => item.id)), newest };
-  }
-
-  private get nextCursor(): string | null {
-    const { key } = this.filterState();
-    if (this.more?.key === key) return this.more.next;
-    return this.resource.value?.next ?? null;
-  }
-
-  /** PageDown / PageUp on an item moves focus to the next / previous one (ARIA feed), rendering it first. */
-  private async onFeedKey(event: KeyboardEvent): Promise<void> {
-    if (event.key !== 'PageDown' && event.key !== 'PageUp') return;
-    const key = (event.target as Element).closest<HTMLElement>('article')?.dataset['key'];
-    if (key === undefined) return;
-    event.preventDefault();
-    const { keys } = this.rowState();
-    const to = keys.indexOf(key) + (event.key === 'PageDown' ? 1 : -1);
-    if (to >= keys.length) await this.loadMore();
-    if (to < 0 || to >= this.rowState().keys.length) return;
-    const list = this.list.value;
-    const next = list ? await list.scrollToIndex(to) : this.renderRoot.querySelectorAll<HTMLElement>('[role="feed"] > article')[to];
-    next?.focus();
+    this.feed.value?.reset();
   }
 
   private onRetry(): void {
@@ -363,8 +283,8 @@ export class KithTimeline extends KithConnectedElement {
         ${shown ? this.filterBar.value?.render(page.counts) : nothing}
         ${shown && rows.length > 0 ? this.renderFeed(page, rows) : nothing}
         ${shown && rows.length === 0 ? (this.filtered ? this.filterBar.value?.renderEmpty() : html`<p class="empty">${t.empty}</p>`) : nothing}
-        ${status === loading ? this.renderSkeleton() : nothing}
-        <p class="status ${status === notAuthorized ? 'locked' : statusTone(status)}" part="status" role="status">${this.statusText(status)}</p>
+        ${status === loading ? skeleton(4) : nothing}
+        ${statusLine(status, this.localize.t, this.localize.common, this.resource.error, status === idle && this.connection.client ? t.noCustomer : undefined)}
         <p class="visually-hidden" role="status">${this.announcement}</p>
         ${canRetry ? html`<button class="button retry" part="retry-button" type="button" @click=${this.onRetry}>${this.localize.common.retry}</button>` : nothing}
       </section>
@@ -378,8 +298,7 @@ export class KithTimeline extends KithConnectedElement {
     const pendingCount = rows.length - items.length;
     const total = Math.max(page.total, items.length) + pendingCount;
     const now = Date.now();
-    const list = this.list.value;
-    const { start, end } = list ?? { start: 0, end: Math.min(rows.length, PLAIN_MAX) };
+    const feed = this.feed.value;
     // Headings are worked out for the rendered rows only.
     const instants = this.rowState().instants;
     const monthFormat = dateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
@@ -393,24 +312,20 @@ export class KithTimeline extends KithConnectedElement {
       return html`${month ? html`<h3 class="month" part="month" data-key=${month}>${monthFormat.format(keyDate(month))}</h3>` : nothing}
         <h4 class="day" part="day" data-key=${day}>${dayLabel}</h4>`;
     };
-    const renderRow = (row: Row, i: number) =>
+    const renderRow = (row: Row, index: number) =>
       row.item
-        ? this.renderItem(row.item, start + i + 1, total, now, headings(start + i))
-        : this.writes.value?.renderPending(row.write, start + i + 1, total, headings(start + i), this.renderMeta(row.write.interaction, now, row.key));
+        ? this.renderItem(row.item, index + 1, total, now, headings(index))
+        : this.writes.value?.renderPending(row.write, index + 1, total, headings(index), this.renderMeta(row.write.interaction, now, row.key));
     return html`
       <div class="scroller" part="scroller">
-      <div class="feed" part="feed" role="feed" aria-label=${t.label} aria-busy=${this.loadingMore ? 'true' : 'false'} @keydown=${this.onFeedKey}>
-        ${list && this.repeat ? this.repeat(rows.slice(start, end), (row) => row.key, renderRow) : rows.slice(start, end).map(renderRow)}
+      <div class="feed" part="feed" role="feed" aria-label=${t.label} aria-busy=${feed?.busy ? 'true' : 'false'} @keydown=${feed?.onKey}>
+        ${feed ? feed.renderRows(rows, renderRow) : rows.slice(0, PLAIN_MAX).map(renderRow)}
       </div>
       </div>
       <div class="foot">
         <span class="count" part="count">${t.shown(formatCount(items.length, locale), formatCount(Math.max(page.total, items.length), locale))}</span>
-        ${this.nextCursor
-          ? html`<button class="button quiet" part="more-button" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'}
-              @click=${this.loadMore}>${t.showMore}</button>`
-          : nothing}
+        ${feed?.renderMore() ?? nothing}
       </div>
-      ${this.moreError ? html`<p class="status error more-error" role="status">${t.moreFailed(this.localize.common.reasons[this.moreError.code] ?? '')}</p>` : nothing}
     `;
   }
 
@@ -431,7 +346,7 @@ export class KithTimeline extends KithConnectedElement {
   private renderItem(item: Interaction, position: number, total: number, now: number, headings: TemplateResult | typeof nothing): TemplateResult {
     return html`
       <article class="item focusable" part="item" tabindex="0" aria-posinset=${position} aria-setsize=${total} aria-labelledby="line-${item.id}"
-        data-key=${item.id} data-id=${item.id} data-channel=${item.channel}>
+        data-key=${item.id} data-channel=${item.channel}>
         ${headings}
         <div class="row">
           <span class="icon" part="icon" aria-hidden="true">${GLYPHS[item.channel]}</span>
@@ -445,24 +360,4 @@ export class KithTimeline extends KithConnectedElement {
     `;
   }
 
-  private renderSkeleton(): TemplateResult {
-    return html`
-      <div aria-hidden="true">
-        <span class="skeleton title" part="skeleton"></span>
-        <span class="skeleton" part="skeleton"></span>
-        <span class="skeleton" part="skeleton"></span>
-        <span class="skeleton short" part="skeleton"></span>
-      </div>
-    `;
-  }
-
-  private statusText(status: ResourceStatus): TemplateResult | string {
-    const t = this.localize.t;
-    if (status === notAuthorized) {
-      return html`<strong class="status-title" part="status-title">${t.notAuthorized.title}</strong>
-        <span>${t.notAuthorized.body}</span>`;
-    }
-    if (status === idle && this.connection.client) return t.noCustomer;
-    return statusText(status, t, this.localize.common, this.resource.error) ?? '';
-  }
 }

@@ -58,15 +58,6 @@ export const timelineStyles = css`
   .item:focus-visible {
     box-shadow: inset var(--_kith-focus-ring);
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
   .icon {
     flex: none;
     width: 1.5em;

@@ -13,7 +13,6 @@ const en: TimelineTexts = {
   today: 'Today',
   yesterday: 'Yesterday',
   shown: (shown, total) => `${shown} of ${total}`,
-  showMore: 'Show more',
   empty: 'No interactions yet.',
   loading: 'Loading timeline…',
   notFound: 'This customer does not exist or was removed.',
@@ -28,8 +27,6 @@ const en: TimelineTexts = {
     failed: 'Showing saved data: the latest could not be loaded.',
   },
   failed: (reason) => `The timeline could not be loaded: ${reason}.`,
-  moreFailed: (reason) => `More interactions could not be loaded: ${reason}.`,
-  newItems: (count, formatted) => (count === 1 ? '1 new interaction at the top.' : `${formatted} new interactions at the top.`),
 };
 
 export default en;

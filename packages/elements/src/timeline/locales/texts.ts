@@ -15,7 +15,6 @@ export interface TimelineTexts extends Texts {
   yesterday: string;
   /** "12 of 48". */
   shown: (shown: string, total: string) => string;
-  showMore: string;
   empty: string;
   loading: string;
   notFound: string;
@@ -26,8 +25,4 @@ export interface TimelineTexts extends Texts {
   stale: { offline: string; failed: string };
   /** "The timeline could not be loaded: …" */
   failed: (reason: string) => string;
-  /** The next page could not be loaded. */
-  moreFailed: (reason: string) => string;
-  /** Announced when someone else's interactions arrive: "2 new interactions at the top". */
-  newItems: (count: number, formatted: string) => string;
 }

@@ -13,7 +13,6 @@ const zhHans: TimelineTexts = {
   today: '今天',
   yesterday: '昨天',
   shown: (shown, total) => `${shown} / ${total}`,
-  showMore: '显示更多',
   empty: '暂无互动记录。',
   loading: '正在加载时间线…',
   notFound: '该客户不存在或已被删除。',
@@ -22,8 +21,6 @@ const zhHans: TimelineTexts = {
   noCustomer: '未选择客户。',
   stale: { offline: '您已离线：显示的是已保存的数据，可能不是最新的。', failed: '显示的是已保存的数据：无法加载最新数据。' },
   failed: (reason) => `无法加载时间线：${reason}。`,
-  moreFailed: (reason) => `无法加载更多记录：${reason}。`,
-  newItems: (_count, formatted) => `顶部有 ${formatted} 条新的互动记录。`,
 };
 
 export default zhHans;

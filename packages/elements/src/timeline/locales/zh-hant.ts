@@ -13,7 +13,6 @@ const zhHant: TimelineTexts = {
   today: '今天',
   yesterday: '昨天',
   shown: (shown, total) => `${shown} / ${total}`,
-  showMore: '顯示更多',
   empty: '尚無互動紀錄。',
   loading: '正在載入時間軸…',
   notFound: '此客戶不存在或已被刪除。',
@@ -22,8 +21,6 @@ const zhHant: TimelineTexts = {
   noCustomer: '未選擇客戶。',
   stale: { offline: '您已離線：顯示的是已儲存的資料，可能不是最新的。', failed: '顯示的是已儲存的資料：無法載入最新資料。' },
   failed: (reason) => `無法載入時間軸：${reason}。`,
-  moreFailed: (reason) => `無法載入更多紀錄：${reason}。`,
-  newItems: (_count, formatted) => `頂部有 ${formatted} 筆新的互動紀錄。`,
 };
 
 export default zhHant;
