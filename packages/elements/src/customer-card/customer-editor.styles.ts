@@ -8,16 +8,6 @@ export const customerEditorStyles = css`
     display: grid;
     gap: var(--_kith-space-2);
   }
-  fieldset {
-    min-width: 0;
-    margin: 0;
-    padding: 0;
-    border: 0;
-  }
-  legend {
-    padding: 0;
-    color: var(--_kith-muted);
-  }
   .tags {
     display: flex;
     flex-wrap: wrap;

@@ -6,6 +6,16 @@ import { css } from 'lit';
  * Only lazy chunks use it (rollup keeps it out of the runtime), so it loads with the first form.
  */
 export const formStyles = css`
+  fieldset {
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  legend {
+    padding: 0;
+    color: var(--_kith-muted);
+  }
   .field {
     display: grid;
     gap: var(--_kith-space-1);

@@ -21,14 +21,6 @@ export const timelineComposerStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--_kith-space-1) var(--_kith-space-3);
-    min-width: 0;
-    margin: 0;
-    padding: 0;
-    border: 0;
-  }
-  legend {
-    padding: 0;
-    color: var(--_kith-muted);
   }
   .choice {
     display: inline-flex;
