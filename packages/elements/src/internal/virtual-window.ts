@@ -12,9 +12,9 @@ export interface VirtualWindowOptions {
   list: () => HTMLElement | null | undefined;
   /** The keys of all items, in order (the same array while nothing changed: it is compared with `===`). */
   keys: () => readonly string[];
-  /** The height in px of an item not measured yet. */
+  /** The height in px of an item not measured yet, until some are (then their average is used). */
   estimate: number;
-  /** How many px beyond the visible part are rendered on each side. Default 800. */
+  /** How many px beyond the visible part are rendered on each side. Default 500. */
   overscan?: number;
 }
 
@@ -40,6 +40,8 @@ export class VirtualWindow implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #options: Required<VirtualWindowOptions>;
   readonly #heights = new Map<string, number>();
+  /** The sum of the measured heights: their average estimates the others (fewer corrections as they render). */
+  #measured = 0;
   /** `#offsets[i]`: the top of item i within the list; `#offsets[n]`: the list's height. */
   #offsets: number[] = [0];
   #keys: readonly string[] = [];
@@ -56,7 +58,7 @@ export class VirtualWindow implements ReactiveController {
 
   constructor(host: ReactiveControllerHost, options: VirtualWindowOptions) {
     this.#host = host;
-    this.#options = { overscan: 800, ...options };
+    this.#options = { overscan: 500, ...options };
     host.addController(this);
   }
 
@@ -86,6 +88,7 @@ export class VirtualWindow implements ReactiveController {
       if (key === undefined) continue;
       const height = child.getBoundingClientRect().height;
       if (height > 0 && Math.abs((this.#heights.get(key) ?? -1) - height) > 0.5) {
+        this.#measured += height - (this.#heights.get(key) ?? 0);
         this.#heights.set(key, height);
         changed = true;
       }
@@ -189,10 +192,11 @@ export class VirtualWindow implements ReactiveController {
       this.#index = new Map(keys.map((key, i) => [key, i]));
     }
     const offsets = new Array<number>(keys.length + 1);
+    const estimate = this.#heights.size ? this.#measured / this.#heights.size : this.#options.estimate;
     let y = 0;
     offsets[0] = 0;
     for (let i = 0; i < keys.length; i++) {
-      y += this.#heights.get(keys[i] ?? '') ?? this.#options.estimate;
+      y += this.#heights.get(keys[i] ?? '') ?? estimate;
       offsets[i + 1] = y;
     }
     this.#offsets = offsets;
