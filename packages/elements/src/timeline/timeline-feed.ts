@@ -53,6 +53,8 @@ export class TimelineFeed {
   #error: KithError | undefined;
   /** The first page last shown, to tell someone else's new interactions from those already seen. */
   #seen: { key: string; ids: Set<string>; newest: number } | undefined;
+  /** The items of the first page last shown. */
+  #first: readonly Interaction[] | undefined;
 
   constructor(context: FeedContext) {
     this.#context = context;
@@ -147,10 +149,20 @@ export class TimelineFeed {
     (await this.window.scrollToIndex(to))?.focus();
   };
 
-  /** A first page arrived: someone else's interactions at its top are announced (not on a first load or new filters). */
+  /**
+   * A first page arrived: someone else's interactions at its top are announced (not on a first
+   * load or new filters). Those the new first page pushed off its end stay: the next pages were
+   * read after the old one, so without them the feed would have a gap.
+   */
   noteFirstPage(page: InteractionPage): void {
     const { key } = this.#context.filters();
     const seen = this.#seen;
+    if (seen?.key === key && this.#more?.key === key && this.#first) {
+      const kept = new Set(page.items.map((item) => item.id));
+      const pushed = this.#first.filter((item) => !kept.has(item.id));
+      if (pushed.length) this.#more = { ...this.#more, items: [...pushed, ...this.#more.items] };
+    }
+    this.#first = page.items;
     if (seen?.key === key) {
       const own = new Set(this.#context.own().map((item) => item.id));
       const fresh = page.items.filter((item) => !seen.ids.has(item.id) && !own.has(item.id) && Date.parse(item.occurredAt) >= seen.newest);

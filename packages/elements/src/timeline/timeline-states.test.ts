@@ -67,6 +67,7 @@ describe('<kith-timeline> states and live updates', () => {
       expect(key, 'an item in view').to.be.a('string');
       const before = read?.getBoundingClientRect().top ?? Number.NaN;
       expect(announcement(el)).to.equal('');
+      const shown = el.items.map((item) => item.id);
 
       const summary = `Live ${crypto.randomUUID().slice(0, 8)}`;
       const created = await writer.interactions.create(busy.id, { channel: 'chat', type: 'note', direction: 'internal', phase: 'sale', summary });
@@ -78,6 +79,8 @@ describe('<kith-timeline> states and live updates', () => {
       expect(after, 'the item read is still rendered').to.be.a('number');
       expect(Math.abs((after ?? 0) - before), `moved from ${before} to ${after}`).to.be.at.most(1);
       expect(announcement(el)).to.equal('1 new interaction at the top.');
+      // Nothing read before is lost: the item the new first page pushed off its end stays.
+      expect(el.items.map((item) => item.id)).to.deep.equal([el.items[0]?.id, ...shown]);
       // At the top, the new interaction is there to see.
       box.scrollTop = 0;
       await nextFrame();
