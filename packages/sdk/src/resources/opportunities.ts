@@ -61,19 +61,6 @@ export function opportunities(core: KithCore): OpportunitiesResource {
         schema: Opportunity,
         invalidates: [path(opportunity.id), PIPELINES],
       }),
-    move: (opportunity, move) =>
-      core.write({
-        kind: 'opportunities.move',
-        method: 'POST',
-        path: `${path(opportunity.id)}/move`,
-        body: move,
-        ifMatch: opportunity.version,
-        schema: Opportunity,
-        invalidates: [
-          path(opportunity.id),
-          PIPELINES,
-          ...(opportunity.customerId ? [`/v1/customers/${seg(opportunity.customerId)}/interactions`] : []),
-        ],
-      }),
+    move: (opportunity, move) => moveOpportunity(core, opportunity, move),
   };
 }
