@@ -172,7 +172,7 @@ export class CustomerDetails implements ReactiveController {
   #ownerRow(customer: Customer, editable: boolean): TemplateResult {
     const t = this.#localize.t;
     const owner = this.#owner;
-    const name = customer.ownerId ? (owner.value?.name ?? (owner.status === ResourceStatus.loading ? '…' : t.ownerUnknown)) : t.noOwner;
+    const name = customer.ownerId ? (owner.value?.name ?? (owner.status === ResourceStatus.loading ? t.ownerLoading : t.ownerUnknown)) : t.noOwner;
     return html`
       <div class="row">
         <dt>${t.owner}</dt>

@@ -70,6 +70,9 @@ export class VirtualWindow implements ReactiveController {
 
   /** Before the host renders: lay out the (possibly changed) keys and pick the items to render. */
   hostUpdate(): void {
+    // The reading position as the last render left it, before the keys change: taken here too, not
+    // only on the next frame after a scroll — a page in the background gets few frames or none.
+    if (this.#scroller) this.#captureAnchor();
     this.#layout();
     const scroller = this.#scroller;
     const anchorIndex = this.#anchor ? this.#index.get(this.#anchor.key) : undefined;

@@ -22,6 +22,7 @@ const en: CustomerDetailsTexts = {
   owner: 'Owner',
   noOwner: 'Nobody',
   ownerUnknown: 'A colleague',
+  ownerLoading: 'Loading…',
   tags: 'Tags',
   noTags: 'No tags',
   language: 'Language',

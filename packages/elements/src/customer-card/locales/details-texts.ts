@@ -34,6 +34,8 @@ export interface CustomerDetailsTexts extends Texts {
   noOwner: string;
   /** The owner's name could not be looked up (no right to the staff directory): shown instead. */
   ownerUnknown: string;
+  /** Shown while the owner's name is read from the staff directory. */
+  ownerLoading: string;
   tags: string;
   noTags: string;
   language: string;

@@ -22,6 +22,7 @@ const zhHans: CustomerDetailsTexts = {
   owner: '负责人',
   noOwner: '未分配',
   ownerUnknown: '一位同事',
+  ownerLoading: '正在加载…',
   tags: '标签',
   noTags: '暂无标签',
   language: '语言',

@@ -22,6 +22,7 @@ const zhHant: CustomerDetailsTexts = {
   owner: '負責人',
   noOwner: '未指派',
   ownerUnknown: '一位同事',
+  ownerLoading: '正在載入…',
   tags: '標籤',
   noTags: '尚無標籤',
   language: '語言',
