@@ -249,7 +249,15 @@ export class VirtualWindow implements ReactiveController {
     const inView = (i: number) => (this.#offsets[i + 1] ?? 0) > top && (this.#offsets[i] ?? 0) < top + scroller.clientHeight;
     const index = focusedIndex !== undefined && inView(focusedIndex) ? focusedIndex : this.indexAt(top);
     const key = this.#keys[index];
-    this.#anchor = key === undefined ? undefined : { key, delta: top - (this.#offsets[index] ?? 0) };
+    if (key === undefined) {
+      this.#anchor = undefined;
+      return;
+    }
+    // Where the item really is when rendered (heights may have changed since they were measured), else where it is reckoned.
+    const list = this.#options.list();
+    const rendered = [...(list?.children ?? [])].find((child) => (child as HTMLElement).dataset['key'] === key);
+    const at = list && rendered ? rendered.getBoundingClientRect().top - list.getBoundingClientRect().top + (list === scroller ? scroller.scrollTop - scroller.clientTop : 0) : undefined;
+    this.#anchor = { key, delta: top - (at ?? this.#offsets[index] ?? 0) };
   }
 
   /** Scrolls so the anchor's top is where it was. */
