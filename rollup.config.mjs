@@ -56,10 +56,16 @@ const library = (pkg, inputs) => ({
 });
 
 /**
- * The drop-in's shared runtime, one chunk every element loads eagerly: Lit, zod, the SDK core
- * (not its lazy parts: IndexedDB, the outbox, live updates, the error schema), the common schemas
- * and the elements' foundations (not the page settings, which the small autoloader imports). A
- * fixed set, so that what an element adds over it does not depend on which other elements exist.
+ * The drop-in's shared runtime, in two chunks that every data element loads eagerly, so that
+ * what an element adds over them does not depend on which other elements exist:
+ * - `shell`: Lit and the foundations that need no data (the base element, texts, tokens). A
+ *   shopper's form (`<kith-feedback>`) stands on it alone and loads the rest when it sends.
+ * - `runtime`: zod, @lit/context, the SDK core (not its lazy parts: IndexedDB, the outbox, live
+ *   updates, the error schema), the common schemas and the foundations that read data.
+ * Runtime modules import narrow entries (`@kith/sdk/core`, `@kith/schema/topic-pattern`), never a
+ * package index: rollup puts into a manual chunk every module its modules import that no other
+ * rule claims, so one import of an index would pull every resource and domain schema an element
+ * uses into the runtime. The shell imports nothing of the runtime (else it would load it too).
  */
 export function runtimeChunk(id) {
   const path = id.replaceAll('\\', '/');
@@ -67,12 +73,20 @@ export function runtimeChunk(id) {
   // autoloader would load the whole runtime on a page without any Kith tag.
   if (/\/packages\/elements\/src\/internal\/page-settings\.ts$/.test(path)) return 'page-settings';
   // The long lists' machinery (the timeline's, the pipeline's columns): one chunk the elements with a list share.
-  if (/\/packages\/elements\/src\/internal\/virtual-(window|list)\.ts$/.test(path) || /\/node_modules\/(lit|lit-html)\/(directives\/repeat|directive|directive-helpers)\.js$/.test(path)) return 'lists';
-  if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context|zod)\//.test(path)) return 'runtime';
+  if (/\/packages\/elements\/src\/internal\/virtual-(window|list)\.ts$/.test(path) || /\/node_modules\/(lit|lit-html)\/directives\/repeat\.js$/.test(path)) return 'lists';
+  // What every Lit directive stands on: its own small chunk, so an element using one (a style
+  // map, the lists' repeat) does not load the lists, nor the shell the directives.
+  if (/\/node_modules\/lit-html\/(directive|directive-helpers)\.js$/.test(path)) return 'directives';
+  // Lit itself, not its directives (each goes with the elements that use it).
+  if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/(?!directives\/)/.test(path)) return 'shell';
+  if (/\/packages\/elements\/src\/internal\/(kith-element|settings-controller|texts-controller|lazy-part|define|format)\.ts$/.test(path)) return 'shell';
+  if (/\/packages\/elements\/src\/(styles\/tokens|locales\/translation|locales\/common\/(texts|en|catalog))\.ts$/.test(path)) return 'shell';
+  if (/\/node_modules\/(@lit\/context|zod)\//.test(path)) return 'runtime';
   // (Not `adopt-styles`: only lazy parts use it.)
   if (/\/packages\/elements\/src\/internal\/(?!page-settings\.ts$|adopt-styles\.ts$|virtual-(window|list)\.ts$)[^/]+\.ts$/.test(path)) return 'runtime';
-  if (/\/packages\/elements\/src\/(styles\/(?!form\.ts$)[^/]+|locales\/translation|locales\/common\/(texts|en|catalog))\.ts$/.test(path)) return 'runtime';
-  if (/\/packages\/sdk\/src\/(?!error-schema|idb-open)[^/]+\.ts$/.test(path)) return 'runtime';
+  if (/\/packages\/elements\/src\/styles\/shared\.ts$/.test(path)) return 'runtime';
+  // The core and what it needs, not the package index nor `client.ts` (they import every resource).
+  if (/\/packages\/sdk\/src\/(?!error-schema|idb-open|index|client\.)[^/]+\.ts$/.test(path)) return 'runtime';
   if (/\/packages\/sdk\/src\/(reads\/[^/]+|cache\/(index|memory|store|storage)|live\/(lazy|topics)|outbox\/lazy|resources\/shared)\.ts$/.test(path)) return 'runtime';
   if (/\/packages\/schema\/src\/(common|currency|page|topic-pattern)\.ts$/.test(path)) return 'runtime';
   return undefined;
@@ -89,7 +103,7 @@ const dropIn = existsSync('packages/elements/src/drop-in.ts')
 
 export default [
   library('schema', { index: 'packages/schema/src/index.ts' }),
-  library('sdk', { index: 'packages/sdk/src/index.ts', analytics: 'packages/sdk/src/analytics/index.ts', ...sdkResourceEntries() }),
+  library('sdk', { index: 'packages/sdk/src/index.ts', 'core-entry': 'packages/sdk/src/core-entry.ts', analytics: 'packages/sdk/src/analytics/index.ts', ...sdkResourceEntries() }),
   library('elements', { index: 'packages/elements/src/index.ts', ...elementEntries() }),
   library('server', { index: 'packages/server/src/index.ts', bin: 'packages/server/src/bin.ts' }),
   ...dropIn,

@@ -21,7 +21,7 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 /**
  * Requests per minute per key: small, so that a real 429 can be recorded (`repeat`), but above
  * the number of other requests made here (every credential is under the demo's one key): about
- * 45 today, the reads that pick what to record included.
+ * 65 today, the reads that pick what to record included.
  */
 const PER_KEY = 80;
 
@@ -37,7 +37,7 @@ const BOARD = `limit=${schemas.BOARD_PAGE_MAX}`;
  * against `ErrorEnvelope`. `repeat: true` asks again (at most 2 × PER_KEY times) until the
  * server gives the expected status: the rate limit.
  */
-const groups = ({ sample, climber, cards, timeline, pipeline }) => ({
+const groups = ({ sample, climber, cards, timeline, pipeline, reviews }) => ({
   customers: {
     // Each customer a card story shows, then the staff record of its owner (the card shows the
     // owner's name): `customer`, `customerOwner`, `keyAccount`, `keyAccountOwner`…
@@ -90,12 +90,44 @@ const groups = ({ sample, climber, cards, timeline, pipeline }) => ({
     forbidden: { path: `/v1/pipelines/${pipeline.id}`, as: 'key', status: 403 },
     boardForbidden: { path: `/v1/pipelines/${pipeline.id}/opportunities?${BOARD}`, as: 'key', status: 403 },
   },
+  // <kith-reviews> reads a product's summary and its first page together, with the publishable key
+  // alone; the list's query is written in the order the element sends it (sort, limit, rating,
+  // language): the stories replay by exact path. <kith-rating>'s listing reads `aggregates`.
+  reviews: {
+    aggregate: { path: `/v1/products/${reviews.product}/reviews/aggregate`, as: 'key', schema: 'ReviewAggregate' },
+    ...Object.fromEntries(
+      [['en', 'en'], ['zhHans', 'zh-Hans'], ['zhHant', 'zh-Hant']].map(([name, language]) => [
+        `list${name[0].toUpperCase()}${name.slice(1)}`,
+        { path: `/v1/products/${reviews.product}/reviews?${reviewQuery({ language })}`, as: 'key', schema: 'PublicReviewPage' },
+      ]),
+    ),
+    // "All languages", the sort menu and one star bar pressed (the English reader's).
+    listAll: { path: `/v1/products/${reviews.product}/reviews?${reviewQuery({})}`, as: 'key', schema: 'PublicReviewPage' },
+    listHighest: { path: `/v1/products/${reviews.product}/reviews?${reviewQuery({ sort: 'highest', language: 'en' })}`, as: 'key', schema: 'PublicReviewPage' },
+    listLowest: { path: `/v1/products/${reviews.product}/reviews?${reviewQuery({ sort: 'lowest', language: 'en' })}`, as: 'key', schema: 'PublicReviewPage' },
+    listByStar: { path: `/v1/products/${reviews.product}/reviews?${reviewQuery({ rating: reviews.star, language: 'en' })}`, as: 'key', schema: 'PublicReviewPage' },
+    // A product the shop has just added: no review yet.
+    emptyAggregate: { path: `/v1/products/${reviews.empty}/reviews/aggregate`, as: 'key', schema: 'ReviewAggregate' },
+    emptyList: { path: `/v1/products/${reviews.empty}/reviews?${reviewQuery({ language: 'en' })}`, as: 'key', schema: 'PublicReviewPage' },
+    notFound: { path: `/v1/products/${UNKNOWN_ID}/reviews/aggregate`, as: 'key', status: 404 },
+    listNotFound: { path: `/v1/products/${UNKNOWN_ID}/reviews?${reviewQuery({ language: 'en' })}`, as: 'key', status: 404 },
+    // Six products' summaries in one call, as a listing page's <kith-rating> tiles read them.
+    aggregates: { path: `/v1/reviews/aggregates?${reviews.listing.map((id) => `productId=${id}`).join('&')}`, as: 'key', schema: 'ReviewAggregates' },
+    rateLimited: { path: `/v1/products/${reviews.product}/reviews/aggregate`, as: 'key', status: 429, repeat: true },
+    listRateLimited: { path: `/v1/products/${reviews.product}/reviews?${reviewQuery({ language: 'en' })}`, as: 'key', status: 429, repeat: true },
+  },
 });
 
+/** The first page's query as `<kith-reviews>` sends it (see `listQuery` in its model): 10 reviews, newest first by default. */
+function reviewQuery({ sort = 'newest', rating, language }) {
+  return [`sort=${sort}`, 'limit=10', ...(rating ? [`rating=${rating}`] : []), ...(language ? [`language=${language}`] : [])].join('&');
+}
+
 /** What a fixture file carries besides its answers, per group (the ids its stories use). */
-const extras = ({ timeline, pipeline }) => ({
+const extras = ({ timeline, pipeline, reviews }) => ({
   timeline: { emptyCustomerId: timeline.emptyCustomerId, channel: timeline.channel },
   pipeline: { pipelineId: pipeline.id },
+  reviews: { productId: reviews.product, emptyProductId: reviews.empty, listingProductIds: reviews.listing, star: reviews.star },
 });
 
 /** A GET as the staff token; throws unless the server answers 2xx. */
@@ -207,6 +239,46 @@ async function pickPipeline(get) {
   return { id: pipeline.id, owners };
 }
 
+/**
+ * The products of the reviews' stories: the demo's sample product (published reviews in more than
+ * one language, one with the shop's reply) — or, from a server that does not name one, the product
+ * with most published reviews the staff token sees among those in two languages with a reply; the
+ * star with most of its English reviews (a pressed bar that keeps some); six reviewed products for
+ * a listing; and a product the shop adds now (through ingestion, with the demo's secret key):
+ * nothing reviewed yet.
+ */
+async function pickReviews(get, demo) {
+  const published = [];
+  let cursor;
+  do {
+    const page = await get(`/v1/feedback?kind=review&status=published&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    published.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  const byProduct = new Map();
+  for (const review of published) byProduct.set(review.productId, [...(byProduct.get(review.productId) ?? []), review]);
+  const ranked = [...byProduct].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1)).map(([id]) => id);
+  const fits = (id) => {
+    const list = byProduct.get(id) ?? [];
+    return new Set(list.map((r) => r.language)).size > 1 && list.some((r) => r.reply);
+  };
+  const product = demo.sampleProductId ?? ranked.find(fits);
+  if (!product) throw new Error('the demo has no product with published reviews in two languages and a reply');
+  const english = (await get(`/v1/products/${product}/reviews?language=en&limit=100`)).items;
+  const count = (stars) => english.filter((review) => review.rating === stars).length;
+  const star = [5, 4, 3, 2, 1].reduce((best, stars) => (count(stars) > count(best) ? stars : best), 5);
+  if (!demo.secretKey) throw new Error('the server gave no secret key (an in-memory first start always does)');
+  const response = await fetch(`${server.url}/v1/ingest/products`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${demo.secretKey}` },
+    body: JSON.stringify({ externalId: 'SKU-STORY-NEW', name: 'Linen tote (new)' }),
+  });
+  if (!response.ok) throw new Error(`PUT /v1/ingest/products answered ${response.status}`);
+  const empty = (await response.json()).id;
+  const listing = [...new Set([product, demo.purchasedProductId, ...ranked].filter(Boolean))].slice(0, 6);
+  return { product, star, empty, listing };
+}
+
 const server = await startServer({ port: 0, dataDir: 'memory', log: () => {}, settings: { rateLimits: { perKey: PER_KEY } } });
 try {
   const demo = server.demo;
@@ -214,11 +286,12 @@ try {
   const grant = { publishableKey: demo.publishableKey };
   // staff:read: the card reads the owner's staff record, its owner editor the list of colleagues,
   // the pipeline's owner filter the names of the owners on the board. opportunities:read: the pipeline.
+  // feedback:read: the published reviews, to pick the products of the reviews' stories.
   const staff = await server.mintToken({
     ...grant,
     kind: 'staff',
     subject: demo.staffId,
-    scopes: ['customers:read', 'loyalty:read', 'staff:read', 'opportunities:read'],
+    scopes: ['customers:read', 'loyalty:read', 'staff:read', 'opportunities:read', 'feedback:read'],
   });
   const customer = await server.mintToken({ ...grant, kind: 'customer', subject: demo.sampleCustomerId });
   const credentials = { staff: staff.token, customer: customer.token, key: demo.publishableKey, 'bad-key': 'pk_not_a_real_key' };
@@ -233,6 +306,7 @@ try {
     cards: { customer: { id: sample.id, ownerId: sample.ownerId }, ...pickCustomers(customers, sample.id) },
     timeline: await pickTimeline(get, customers, sample.id),
     pipeline: await pickPipeline(get),
+    reviews: await pickReviews(get, demo),
   };
 
   // Rate-limit answers last: once the key is over its limit, everything else would be refused too.

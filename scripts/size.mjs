@@ -87,8 +87,8 @@ const eagerSet = (fileName, seen = new Set()) => {
 };
 const dataElements = Object.keys(elementEntries()).filter((name) => name !== 'provider');
 const sets = dataElements.map((name) => eagerSet(`${name}.js`));
-const runtimeFile = [...dropIn.keys()].find((file) => file.startsWith('runtime-'));
-const shared = new Set([...eagerSet('kith.js'), ...eagerSet(runtimeFile)]);
+const runtimeFiles = [...dropIn.keys()].filter((file) => /^(runtime|shell)-/.test(file));
+const shared = new Set([...eagerSet('kith.js'), ...runtimeFiles.flatMap((file) => [...eagerSet(file)])]);
 /** What the shared runtime itself may load later (IndexedDB, the outbox, live updates, the error schema). */
 const runtimeLazy = new Set();
 const collect = (file) => {
@@ -107,7 +107,7 @@ for (const file of [...shared].filter((file) => file !== 'kith.js')) {
   }
 }
 const bytesOf = (files) => [...files].reduce((sum, file) => sum + gz(dropIn.get(file).code), 0);
-row('drop-in: shared runtime (kith.js + the runtime chunk: Lit, zod, SDK core, foundations)', bytesOf(shared), 'target ≤ 35,000 B');
+row('drop-in: shared runtime (kith.js + the shell chunk: Lit, base element, texts, tokens + the runtime chunk: zod, SDK core, data foundations)', bytesOf(shared), 'target ≤ 35,000 B');
 dataElements.forEach((name, i) => {
   const own = [...sets[i]].filter((file) => !shared.has(file));
   // Chunks the element may fetch later (its details, a form, an editor), reported beside; other

@@ -5,6 +5,7 @@ import * as schemas from '@kith/schema';
 import customers from '../fixtures/customers.json';
 import loyalty from '../fixtures/loyalty.json';
 import pipeline from '../fixtures/pipeline.json';
+import reviews from '../fixtures/reviews.json';
 import timeline from '../fixtures/timeline.json';
 
 /** One recorded answer: the request that was made and what the server said. */
@@ -75,3 +76,11 @@ export const recordedTimeline = checked('timeline', timeline);
  * staff records of the owners on it (`owner1`…), and the refusals (each for both reads).
  */
 export const recordedPipeline = checked('pipeline', pipeline);
+
+/**
+ * A product's review summary and first pages as `<kith-reviews>` reads them with the publishable
+ * key (`productId`: in English, Simplified and Traditional Chinese, every language, sorted, one
+ * star bar pressed: `star`), a product without reviews (`emptyProductId`), an unknown one, a 429,
+ * and the summaries of six products in one call (`aggregates`, for `<kith-rating>`'s listing).
+ */
+export const recordedReviews = checked('reviews', reviews);

@@ -6,7 +6,8 @@
 // 5–20 s on a busy 2-core machine. serverStop terminates every server it started. Browser
 // tests talk to the servers through `executeServerCommand`:
 //
-//   'kith-server-info'  payload { isolated?: true } → { url, publishableKey, sampleCustomerId, staffId }
+//   'kith-server-info'  payload { isolated?: true } → { url, publishableKey, sampleCustomerId, staffId,
+//                       sampleProductId, sampleProductSku, purchasedProductId } (see KithServerInfo)
 //                       `isolated` starts (once per test session, i.e. per file and browser) a
 //                       server of that session's own, so a test may stop it without breaking
 //                       the files that run in parallel on the shared one.
@@ -45,7 +46,7 @@ class KithServer {
     if (options.template) cpSync(options.template, this.dataDir, { recursive: true });
     /** @type {import('node:child_process').ChildProcess | null} */
     this.child = null;
-    /** @type {{ url: string, publishableKey: string, sampleCustomerId: string, staffId: string } | null} */
+    /** The `KithServerInfo` of test/support/server-commands.ts. @type {Record<string, string> | null} */
     this.info = null;
     /** The demo secret key, printed on the first start of a data folder only. @type {string | null} */
     this.secretKey = null;
@@ -112,12 +113,16 @@ class KithServer {
     const url = String(ready.url).replace(/\/+$/, '');
     this.port = Number(new URL(url).port);
     const demo = ready.demo ?? {};
-    this.info = { url, publishableKey: demo.publishableKey, sampleCustomerId: demo.sampleCustomerId, staffId: demo.staffId };
+    this.info = {
+      url, publishableKey: demo.publishableKey, sampleCustomerId: demo.sampleCustomerId, staffId: demo.staffId,
+      sampleProductId: demo.sampleProductId, sampleProductSku: demo.sampleProductSku, purchasedProductId: demo.purchasedProductId,
+    };
     this.secretKey ??= demo.secretKey ?? null;
-    if (!this.info.publishableKey || !this.info.sampleCustomerId || !this.info.staffId) {
+    const missing = Object.entries(this.info).filter(([, value]) => !value).map(([name]) => name);
+    if (missing.length) {
       await this.stop();
       const shown = { ...ready, demo: { ...demo, secretKey: demo.secretKey ? '(hidden)' : demo.secretKey } };
-      throw new Error(`[kith-server] ${label}: the ready line has no demo.publishableKey / sampleCustomerId / staffId: ${JSON.stringify(shown)}`);
+      throw new Error(`[kith-server] ${label}: the ready line's demo has no ${missing.join(' / ')}: ${JSON.stringify(shown)}`);
     }
     return this.info;
   }

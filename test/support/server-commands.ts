@@ -9,6 +9,18 @@ export interface KithServerInfo {
   sampleCustomerId: string;
   /** The sample customer's owner: the default subject of staff tokens. */
   staffId: string;
+  /**
+   * A demo product with published reviews in more than one language, one with the shop's
+   * public reply (Kith's id; live topic `product:<id>`).
+   */
+  sampleProductId: string;
+  /** The same product's shop id (`externalId`), as a page names it: `product="SKU-…"`. */
+  sampleProductSku: string;
+  /**
+   * Another product the sample customer bought (an order that stands): a review sent with
+   * that customer's token is a verified purchase.
+   */
+  purchasedProductId: string;
 }
 
 /** What to mint; see {@link mintToken}. */

@@ -9,6 +9,9 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'kith-loyalty-badge': () => import('./loyalty-badge/loyalty-badge.js'),
   'kith-timeline': () => import('./timeline/timeline.js'),
   'kith-pipeline': () => import('./pipeline/pipeline.js'),
+  'kith-feedback': () => import('./feedback/feedback.js'),
+  'kith-reviews': () => import('./reviews/reviews.js'),
+  'kith-rating': () => import('./rating/rating.js'),
 };
 
 const requested = new Set<string>();

@@ -1,11 +1,15 @@
 // Classes and helpers only: importing this defines no tag. Tags are defined by the entry
 // files `@kith/elements/provider.js`, `@kith/elements/customer-card.js`,
-// `@kith/elements/loyalty-badge.js`, `@kith/elements/timeline.js`, `@kith/elements/pipeline.js` (listed in sideEffects).
+// `@kith/elements/loyalty-badge.js`, `@kith/elements/timeline.js`, `@kith/elements/pipeline.js`, `@kith/elements/feedback.js`,
+// `@kith/elements/reviews.js`, `@kith/elements/rating.js` (listed in sideEffects).
 export { KithCustomerCard } from './customer-card/customer-card.component.js';
 export { KithLoyaltyBadge } from './loyalty-badge/loyalty-badge.component.js';
 export { KithTimeline } from './timeline/timeline.component.js';
 export { KithPipeline } from './pipeline/pipeline.component.js';
 export { KithProvider } from './provider/provider.component.js';
+export { KithFeedback } from './feedback/feedback.component.js';
+export { KithReviews } from './reviews/reviews.component.js';
+export { KithRating } from './rating/rating.component.js';
 export { KithElement } from './internal/kith-element.js';
 export type { KithEventDetail, KithEventMap, KithEventName } from './internal/kith-element.js';
 export { define } from './internal/define.js';
@@ -15,6 +19,7 @@ export { attachContextRoot, clientContext } from './internal/client-context.js';
 export { ResourceController, ResourceStatus } from './internal/resource-controller.js';
 export type { ResourceOptions } from './internal/resource-controller.js';
 export { LocalizeController, matchLanguage } from './internal/localize-controller.js';
+export { TextsController } from './internal/texts-controller.js';
 export { formatMoney, currencyDigits } from './internal/format.js';
 export { tokens, hostReset } from './styles/tokens.js';
 export { LANGUAGES } from './locales/translation.js';
@@ -33,3 +38,5 @@ export type { KithErrorEvent, KithErrorEventDetail } from './events/kith-error.j
 export type { KithRedeemEvent, KithRedeemEventDetail } from './events/kith-redeem.js';
 export type { KithOpportunityOpenEvent, KithOpportunityOpenEventDetail } from './events/kith-opportunity-open.js';
 export type { KithOpportunityMoveEvent, KithOpportunityMoveEventDetail } from './events/kith-opportunity-move.js';
+export type { FeedbackTexts } from './feedback/locales/texts.js';
+export type { KithFeedbackSubmitEvent, KithFeedbackSubmitEventDetail } from './events/kith-feedback-submit.js';

@@ -21,6 +21,21 @@ export const shortText = (max = 200) =>
 export const longText = (max = 10_000) =>
   z.string().check(z.trim(), z.minLength(1, 'Must not be empty'), z.maxLength(max));
 
+/**
+ * Text a shopper writes and a page shows as written (a review's title, body and name): kept
+ * exactly as sent, not trimmed, so what is stored and shown is byte-identical to what was
+ * typed. Refused when it is only whitespace, and when it holds a lone surrogate (half of a
+ * UTF-16 pair, which UTF-8 storage would silently turn into U+FFFD) or U+0000 (which
+ * Postgres text cannot hold). `max` counts UTF-16 code units of the text as sent.
+ */
+export const verbatimText = (max: number) =>
+  z.string().check(
+    z.minLength(1, 'Must not be empty'),
+    z.maxLength(max),
+    z.refine((text) => text.trim().length > 0, 'Must not be only whitespace'),
+    z.refine((text) => !/[\p{Cs}\0]/u.test(text), 'Must not hold U+0000 or half of a surrogate pair'),
+  );
+
 /** An e-mail address (a staff login, a complaint's contact). Kept as typed: case is the server's concern. */
 export const Email = z.email().check(z.maxLength(254));
 export type Email = z.infer<typeof Email>;
@@ -47,6 +62,15 @@ export type WebUrl = z.infer<typeof WebUrl>;
 /** The shop's own identifier of a record it syncs in (its user id, its order number). */
 export const ExternalId = shortText(128);
 export type ExternalId = z.infer<typeof ExternalId>;
+
+/**
+ * How a request names a product: Kith's id, or the shop's own id or SKU (`externalId`), so a
+ * shop's page can say `product="SKU-123"` without knowing Kith's ids. A value in UUID form is
+ * looked up as an id first, then as an external id; anything else as an external id. The
+ * rules are `ExternalId`'s (trimmed, 1 to 128 characters), which every UUID also meets.
+ */
+export const ProductRef = ExternalId;
+export type ProductRef = z.infer<typeof ProductRef>;
 
 /** A BCP 47 language tag, e.g. `en`, `zh-Hans`, `zh-Hant-TW`. */
 export const LanguageTag = z.string().check(

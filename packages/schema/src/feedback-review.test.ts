@@ -50,12 +50,26 @@ describe('NewReview', () => {
   it('still checks the rating and the text', () => {
     rejects(NewReview, { ...newReview, rating: 6 }, ['rating']);
     rejects(NewReview, { ...newReview, body: '   ' }, ['body']);
+    rejects(NewReview, { ...newReview, title: '\u3000\t' }, ['title']);
+    rejects(NewReview, { ...newReview, authorName: 'x'.repeat(81) }, ['authorName']);
+    rejects(NewReview, { ...newReview, title: 'half \ud83d pair' }, ['title']);
+    rejects(NewReview, { ...newReview, body: 'nul \u0000' }, ['body']);
+    rejects(NewReview, { ...newReview, email: 'not an address' }, ['email']);
+  });
+  it('keeps the shopper\'s words byte for byte (no trimming), and an optional e-mail', () => {
+    const words = { title: '  Spaced  ', body: '\tBody with a tab\n', authorName: ' \u202eWei\u202c ' };
+    assert.deepEqual(NewReview.parse({ ...newReview, ...words }), { ...newReview, ...words });
+    assert.deepEqual(Review.parse({ ...review, ...words }), { ...review, ...words });
+    accepts(NewReview, { ...newReview, email: 'shopper@example.com' });
+    accepts(NewReview, { ...newReview, productId: 'SKU-123/blue' });
+    rejects(NewReview, { ...newReview, productId: ' ' }, ['productId']);
+    rejects(Review, { ...review, productId: 'SKU-123' }, ['productId']);
   });
   it('infers the kind literal and the submitted keys', () => {
     const kind: Equal<z.infer<typeof Review>['kind'], 'review'> = true;
     const keys: Equal<
       keyof NewReview,
-      'kind' | 'productId' | 'rating' | 'title' | 'body' | 'authorName' | 'language' | 'website' | 'fillMs'
+      'kind' | 'productId' | 'rating' | 'title' | 'body' | 'authorName' | 'email' | 'language' | 'website' | 'fillMs'
     > = true;
     const reply: Equal<Review['reply'], ReviewReply | null> = true;
     assert.ok(kind && keys && reply);

@@ -1,22 +1,9 @@
 import * as z from 'zod/mini';
-import { Id, LanguageTag, Timestamp, longText, shortText } from './common.js';
+import { Email, Id, LanguageTag, ProductRef, Timestamp, shortText, verbatimText } from './common.js';
+import { REVIEW_LIMITS } from './review-limits.js';
+import { ModerationStatus, Rating, ReviewReply } from './review-basics.js';
 
-/** A review is public only once published; `pending` ones wait for a moderator. */
-export const ModerationStatus = z.enum(['pending', 'published', 'rejected']);
-export type ModerationStatus = z.infer<typeof ModerationStatus>;
-
-/** A star rating: 1 to 5 whole stars. */
-export const Rating = z.int().check(z.minimum(1), z.maximum(5));
-export type Rating = z.infer<typeof Rating>;
-
-/** The shop's public answer under a review. */
-export const ReviewReply = z.strictObject({
-  body: longText(5000),
-  /** Who answered; null once that staff user is deleted (the reply stays). */
-  staffId: z.nullable(Id),
-  repliedAt: Timestamp,
-});
-export type ReviewReply = z.infer<typeof ReviewReply>;
+export { ModerationStatus, Rating, ReviewReply } from './review-basics.js';
 
 // Without refinements, so `NewReview` can be picked from it (zod refuses to pick from a
 // refined object).
@@ -27,10 +14,13 @@ const reviewShape = z.strictObject({
   /** The reviewer when known; null for a review written with a publishable key only. */
   customerId: z.nullable(Id),
   rating: Rating,
-  title: shortText(150),
-  body: longText(5000),
+  // The shopper's words are kept as written (see `verbatimText`): no trimming.
+  title: verbatimText(REVIEW_LIMITS.title),
+  body: verbatimText(REVIEW_LIMITS.body),
   /** The name shown with the review, as the shopper chose it. */
-  authorName: shortText(80),
+  authorName: verbatimText(REVIEW_LIMITS.authorName),
+  /** The e-mail the shopper left for the shop (optional in the form); staff only, never public. */
+  email: z.nullable(Email),
   language: LanguageTag,
   /** Set by the server from the customer's orders, never by the shopper. */
   verifiedPurchase: z.boolean(),
@@ -63,7 +53,6 @@ export type Review = z.infer<typeof Review>;
 export const NewReview = z.extend(
   z.pick(reviewShape, {
     kind: true,
-    productId: true,
     rating: true,
     title: true,
     body: true,
@@ -71,6 +60,10 @@ export const NewReview = z.extend(
     language: true,
   }),
   {
+    /** The product: Kith's id or the shop's own id / SKU (`ProductRef`); stored as Kith's id. */
+    productId: ProductRef,
+    /** An e-mail for the shop to answer on, if the shopper gives one; never shown publicly. */
+    email: z.optional(Email),
     /**
      * The honeypot: a field the widget hides from people (and from assistive technology and
      * autofill, whose heuristics look for names, e-mails and addresses, not `website`). A

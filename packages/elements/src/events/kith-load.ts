@@ -1,4 +1,4 @@
-import type { InteractionPage, LoyaltyAccount, LoyaltyProgram } from '@kith/schema';
+import type { InteractionPage, LoyaltyAccount, LoyaltyProgram, PublicReviewPage, ReviewAggregate } from '@kith/schema';
 import type { Customer } from '@kith/sdk';
 
 /** `kith-load` of `<kith-customer-card>`: the customer now shown. */
@@ -21,8 +21,19 @@ export interface KithTimelineLoadDetail {
   customer?: never;
 }
 
+/** `kith-load` of `<kith-reviews>`: the star summary and the first page of reviews now shown. */
+export interface KithReviewsLoadDetail {
+  /** The `product` attribute as given (Kith's id or the shop's own); `aggregate.productId` is Kith's. */
+  product: string;
+  aggregate: ReviewAggregate;
+  page: PublicReviewPage;
+  customer?: never;
+  /** Never set here: a timeline's listener reads `detail.customerId` without narrowing first. */
+  customerId?: never;
+}
+
 /** Detail of `kith-load`: the data an element has just received and now shows (one shape per element). */
-export type KithLoadEventDetail = KithCustomerLoadDetail | KithLoyaltyLoadDetail | KithTimelineLoadDetail;
+export type KithLoadEventDetail = KithCustomerLoadDetail | KithLoyaltyLoadDetail | KithTimelineLoadDetail | KithReviewsLoadDetail;
 
 /** Fired when an element's data arrives from the server (not when a property is set). */
 export type KithLoadEvent = CustomEvent<KithLoadEventDetail>;

@@ -1,4 +1,4 @@
-import { checkOptions, createCore, type CoreOptions, type KithCore, type TokenSource } from '@kith/sdk';
+import { checkOptions, createCore, type CoreOptions, type KithCore, type TokenSource } from '@kith/sdk/core';
 import { registerClient, useClientFactory } from './page-settings.js';
 
 /** A core from untyped input (attributes, the settings block): checked first, so a bad value is a clear `TypeError`. */

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isKithError, KithError, type Read, type ReadState } from '@kith/sdk';
+import { isKithError, KithError, type Read, type ReadState } from '@kith/sdk/core';
 
 /** The states a read goes through; each one is rendered on purpose. */
 export const ResourceStatus = {

@@ -5,7 +5,7 @@
 // `kith-opportunity-move`.
 import type { ReactiveController } from 'lit';
 import { Opportunity, type MoveOpportunity, type Stage } from '@kith/schema';
-import { KithError, type KithCore, type OutboxEntry, type OutboxEvent, type WriteResult } from '@kith/sdk';
+import { KithError, type KithCore, type OutboxEntry, type OutboxEvent, type WriteResult } from '@kith/sdk/core';
 import { moveOpportunity } from '@kith/sdk/resources/opportunities';
 import type { KithOpportunityMoveEventDetail } from '../events/kith-opportunity-move.js';
 import type { BoardTools } from './board-tools.js';

@@ -200,6 +200,7 @@ export const review: Review = {
   title: 'Warm and well cut',
   body: 'Fits true to size; the belt could be longer.',
   authorName: 'Wei L.',
+  email: 'wei@example.com',
   language: 'en',
   verifiedPurchase: true,
   status: 'published',

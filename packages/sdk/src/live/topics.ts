@@ -1,5 +1,6 @@
 // What a subscription may name, checked the same way before and after the stream code loads.
-import { TOPIC_PATTERN, type Topic } from '@kith/schema';
+import type { Topic } from '@kith/schema';
+import { TOPIC_PATTERN } from '@kith/schema/topic-pattern';
 
 /** The server's limit of topics per stream. */
 export const MAX_LIVE_TOPICS = 20;

@@ -1,13 +1,17 @@
 // Feedback: shoppers' reviews, survey answers and complaints, and the staff inbox that
 // moderates, answers and follows them up.
+import type { CreatedFeedback} from '@kith/schema';
 import {
-  Complaint, CreatedFeedback, Feedback, FeedbackPage,
+  Complaint, Feedback, FeedbackPage,
   type ComplaintStatusChange, type FeedbackListQuery, type ModerateRequest, type NewFeedback, type ReplyRequest,
 } from '@kith/schema';
 import type { KithCore } from '../core.js';
 import type { WriteResult } from '../outbox/types.js';
 import type { Read, ReadOptions } from '../reads/types.js';
 import { seg, sender, type SendOptions } from './shared.js';
+import { submitFeedback } from './standalone/feedback.js';
+
+export { submitFeedback };
 
 const FEEDBACK = '/v1/feedback';
 /** A review's moderation or reply changes what product pages show. */
@@ -53,15 +57,7 @@ export function feedback(core: KithCore): FeedbackResource {
   const send = sender(core);
   const path = (id: string) => `${FEEDBACK}/${seg(id)}`;
   return {
-    create: (body) =>
-      core.write({
-        kind: 'feedback.create',
-        method: 'POST',
-        path: FEEDBACK,
-        body,
-        schema: CreatedFeedback,
-        invalidates: body.kind === 'survey' ? [FEEDBACK, '/v1/surveys/eligibility'] : [FEEDBACK],
-      }),
+    create: (body) => submitFeedback(core, body),
     list: (query, options) => core.read({ path: FEEDBACK, query, schema: FeedbackPage, topics: ['inbox'] }, options),
     get: (id, options) => core.read({ path: path(id), schema: Feedback }, options),
     moderate: (id, request, options) =>

@@ -63,9 +63,9 @@ describe('reviews resource against the real server (publishable key)', () => {
     expect(one.productId).to.equal(first);
     if (all.next === null) expect(one.count).to.equal(all.items.length);
     expect(Object.values(one.distribution).reduce((sum, n) => sum + n, 0)).to.equal(one.count);
-    expect(batch.items.map((item) => item.productId)).to.deep.equal([first, second, UNKNOWN_ID]);
-    expect(batch.items[0]).to.deep.equal(one);
-    expect(batch.items[2]).to.deep.include({ count: 0, average: null });
+    expect(batch.items.map((item) => item.ref)).to.deep.equal([first, second, UNKNOWN_ID]);
+    expect(batch.items[0]).to.deep.equal({ ref: first, ...one });
+    expect(batch.items[2]).to.deep.include({ productId: null, count: 0, average: null });
   });
 
   it('an observed aggregate fetches again when a review is published (live `product:<id>`)', async () => {
@@ -99,5 +99,22 @@ describe('reviews resource against the real server (publishable key)', () => {
     const error = await kithError(shop.reviews.list(products[0] ?? '', { rating: [6] }));
     expect(error.code).to.equal('validation');
     expect(error.issues.map((issue) => issue.path[0])).to.include('rating');
+  });
+
+  it('a product named by the shop\'s own id (SKU) reads like its Kith id; the answer carries Kith\'s id', async () => {
+    const shop = clientOf(server);
+    const { sampleProductId: id, sampleProductSku: sku } = server;
+    const [bySku, byId] = [await shop.reviews.aggregate(sku), await shop.reviews.aggregate(id)];
+    expect(bySku).to.deep.equal(byId);
+    expect(bySku.productId).to.equal(id);
+    const page = await shop.reviews.list(sku, { limit: 100 });
+    expect(page.items.length).to.be.greaterThan(0);
+    expect(page.items.every((review) => review.productId === id)).to.equal(true);
+    expect(new Set(page.items.map((review) => review.language)).size).to.be.greaterThan(1);
+    expect(page.items.some((review) => review.reply !== null)).to.equal(true);
+    const batch = await shop.reviews.aggregates({ productId: [sku, id, 'NO-SUCH-SKU'] });
+    expect(batch.items.map((item) => [item.ref, item.productId])).to.deep.equal([[sku, id], [id, id], ['NO-SUCH-SKU', null]]);
+    expect((await kithError(shop.reviews.list('NO-SUCH-SKU'))).code).to.equal('not_found');
+    shop.close();
   });
 });

@@ -5,6 +5,7 @@ import type { Queryable } from '../db/database.js';
 import { ApiError, validationError } from '../http/errors.js';
 import { DEFAULT_SETTINGS, type ServerSettings } from '../settings.js';
 import { must } from '../util/must.js';
+import { resolveProduct } from '../products/resolve.js';
 import { FEEDBACK_COLUMNS, toFeedback, type FeedbackRow } from './read.js';
 import { recordOnTimeline } from './timeline.js';
 
@@ -14,7 +15,8 @@ export type FeedbackRules = Pick<ServerSettings, 'surveyCapDays' | 'reviewMinFil
 /**
  * Stores what a shopper submitted. `customerId` comes from the credential (a customer
  * token), never from the body; null with a publishable key. Text is stored exactly as
- * the schema passed it: no HTML processing (the elements render it as text).
+ * the schema passed it: no HTML processing (the elements render it as text). A review's
+ * product may be named by the shop's own id / SKU; the row holds Kith's id.
  * Reviews start `pending` — or `rejected` with an automatic reason when the widget's spam
  * signals say bot; complaints start `open` with their 24-hour deadline. A customer's second
  * survey answer of a metric within the cap is refused (429, `survey-cap.ts`).
@@ -44,15 +46,15 @@ async function insert(tx: Queryable, input: NewFeedback, customerId: string | nu
   const insertAs = (sql: string) => `WITH f AS (${sql} RETURNING *) SELECT ${FEEDBACK_COLUMNS} FROM f`;
   switch (input.kind) {
     case 'review': {
-      const orderId = await reviewPreconditions(tx, input, customerId);
+      const { productId, orderId } = await reviewPreconditions(tx, input, customerId);
       const spam = spamReason(input, rules.reviewMinFillMs);
       const { rows } = await tx.query<FeedbackRow>(
-        insertAs(`INSERT INTO feedback (kind, customer_id, product_id, order_id, rating, title, body, author_name, language,
-                               verified_purchase, moderation_status, rejection_reason, created_at, updated_at)
-         VALUES ('review', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`),
+        insertAs(`INSERT INTO feedback (kind, customer_id, product_id, order_id, rating, title, body, author_name, contact_email,
+                               language, verified_purchase, moderation_status, rejection_reason, created_at, updated_at)
+         VALUES ('review', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`),
         [
-          customerId, input.productId, orderId, input.rating, input.title, input.body, input.authorName, input.language,
-          orderId !== null, spam === null ? 'pending' : 'rejected', spam, now,
+          customerId, productId, orderId, input.rating, input.title, input.body, input.authorName, input.email ?? null,
+          input.language, orderId !== null, spam === null ? 'pending' : 'rejected', spam, now,
         ],
       );
       return must(rows[0], 'the inserted review');
@@ -78,19 +80,26 @@ async function insert(tx: Queryable, input: NewFeedback, customerId: string | nu
 }
 
 /**
- * The product must exist (a 400 on `productId`, not a foreign-key 500). Returns the order
+ * The product must exist (a 400 on `productId`, not a foreign-key 500); it is named by
+ * Kith's id or the shop's own id / SKU (`resolveProduct`). Returns Kith's id and the order
  * that makes the review a verified purchase: one of this customer's orders, neither
  * cancelled nor refunded, with a line of this product — only ever with a customer token.
  */
-async function reviewPreconditions(tx: Queryable, input: NewReview, customerId: string | null): Promise<string | null> {
-  const { rows } = await tx.query<{ order_id: string | null }>(
-    `SELECT (SELECT o.id FROM orders o JOIN order_lines l ON l.order_id = o.id
-              WHERE o.customer_id = $2 AND l.product_id = p.id AND o.status NOT IN ('cancelled', 'refunded')
-              ORDER BY o.placed_at DESC, o.id LIMIT 1) AS order_id
-       FROM products p WHERE p.id = $1`,
-    [input.productId, customerId],
+async function reviewPreconditions(
+  tx: Queryable,
+  input: NewReview,
+  customerId: string | null,
+): Promise<{ productId: string; orderId: string | null }> {
+  const productId = await resolveProduct(tx, input.productId);
+  if (productId === null) {
+    throw validationError(`No product with id or external id ${JSON.stringify(input.productId)}.`, [{ path: ['productId'], message: 'Unknown product' }]);
+  }
+  if (customerId === null) return { productId, orderId: null };
+  const { rows } = await tx.query<{ id: string }>(
+    `SELECT o.id FROM orders o JOIN order_lines l ON l.order_id = o.id
+      WHERE o.customer_id = $1 AND l.product_id = $2 AND o.status NOT IN ('cancelled', 'refunded')
+      ORDER BY o.placed_at DESC, o.id LIMIT 1`,
+    [customerId, productId],
   );
-  const product = rows[0];
-  if (!product) throw validationError(`No product with id ${input.productId}.`, [{ path: ['productId'], message: 'Unknown product' }]);
-  return product.order_id;
+  return { productId, orderId: rows[0]?.id ?? null };
 }

@@ -58,6 +58,7 @@ export function toReview(row: FeedbackRow): Review {
     title: need(row.title, 'title', row),
     body: need(row.body, 'body', row),
     authorName: need(row.author_name, 'author_name', row),
+    email: row.contact_email,
     language: need(row.language, 'language', row),
     verifiedPurchase: need(row.verified_purchase, 'verified_purchase', row),
     status: need(row.moderation_status, 'moderation_status', row),

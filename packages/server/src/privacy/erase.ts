@@ -124,13 +124,18 @@ export async function eraseCustomer(
 }
 
 /**
- * Their reviews: anonymised (author "Anonymous", no customer or order, their details
+ * Their reviews — and reviews written without an account that left one of their e-mail
+ * addresses: anonymised (author "Anonymous", no customer, order or e-mail, their details
  * removed from the texts) or deleted. Either way the ledger forgets which review earned
  * points (the points stay), and every ledger note of theirs is cleared — the one change
  * the ledger allows, inside `kith.erase` (migration 0013).
  */
 async function eraseReviews(tx: Queryable, subject: DataSubject, mode: CustomerEraseRequest['reviews'], now: Date) {
-  const { rows } = await tx.query<{ id: string }>("SELECT id FROM feedback WHERE customer_id = $1 AND kind = 'review'", [subject.id]);
+  const { rows } = await tx.query<{ id: string }>(
+    `SELECT id FROM feedback
+      WHERE kind = 'review' AND (customer_id = $1 OR (customer_id IS NULL AND lower(contact_email) = ANY($2::text[])))`,
+    [subject.id, subject.emails],
+  );
   const ids = rows.map((r) => r.id);
   await tx.query("SELECT set_config('kith.erase', 'on', true)");
   await tx.query('UPDATE loyalty_ledger SET feedback_id = NULL WHERE feedback_id = ANY($1::uuid[])', [ids]);
@@ -144,7 +149,7 @@ async function eraseReviews(tx: Queryable, subject: DataSubject, mode: CustomerE
   await tx.query('UPDATE interactions SET feedback_id = NULL WHERE feedback_id = ANY($1::uuid[])', [ids]);
   const anonymised = await count(
     tx,
-    `UPDATE feedback SET author_name = $2, customer_id = NULL, order_id = NULL,
+    `UPDATE feedback SET author_name = $2, customer_id = NULL, order_id = NULL, contact_email = NULL,
             title = left(kith_scrub(title, $3, $5), 150), body = left(kith_scrub(body, $3, $5), 5000),
             reply_body = left(kith_scrub(reply_body, $3, $5), 5000), rejection_reason = left(kith_scrub(rejection_reason, $3, $5), 300),
             updated_at = $4

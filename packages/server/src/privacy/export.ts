@@ -17,10 +17,10 @@ import { DELIVERY_COLUMNS, toDelivery, type DeliveryRow } from '../webhooks/deli
 import type { DataSubject } from './subject.js';
 
 /**
- * Feedback about the subject: theirs, and complaints made without an account that give one
- * of their e-mail addresses (unique to them) as the contact. `$1` id, `$2` e-mails.
+ * Feedback about the subject: theirs, and complaints and reviews made without an account that
+ * give one of their e-mail addresses (unique to them). `$1` id, `$2` e-mails.
  */
-export const FEEDBACK_OF_SUBJECT = `(f.customer_id = $1 OR (f.kind = 'complaint' AND f.customer_id IS NULL AND lower(f.contact_email) = ANY($2::text[])))`;
+export const FEEDBACK_OF_SUBJECT = `(f.customer_id = $1 OR (f.kind IN ('complaint', 'review') AND f.customer_id IS NULL AND lower(f.contact_email) = ANY($2::text[])))`;
 
 /**
  * Every section of the export, read with the records' own readers. The viewer limits only

@@ -19,7 +19,7 @@ export interface DataSubject {
    * digits in any layout). Erasure removes what matches: erring towards removing too much.
    */
   erasePatterns: string[];
-  /** Lower-cased e-mail addresses: a complaint made without an account that gives one is theirs. */
+  /** Lower-cased e-mail addresses: a complaint or review made without an account that gives one is theirs. */
   emails: string[];
   /** Their phone numbers' digits (7 or more; an international "00" counted like "+"). */
   phoneDigits: string[];
@@ -43,14 +43,14 @@ const PLACEHOLDERS: ReadonlySet<string> = new Set([ERASED_CUSTOMER_NAME, ERASED_
 
 /**
  * Reads the customer (locking the row with `lock`, for erasure), with the contact details
- * of their complaints (an e-mail address given only there is theirs too). Null if unknown.
+ * of their complaints and reviews (an e-mail address given only there is theirs too). Null if unknown.
  */
 export async function readSubject(q: Queryable, id: string, options: { lock?: boolean } = {}): Promise<DataSubject | null> {
   if (options.lock) await q.query('SELECT 1 FROM customers WHERE id = $1 FOR UPDATE', [id]);
   const { rows } = await q.query<SubjectRow>(
     `SELECT c.id, c.kind, c.name, c.external_id, c.channels, c.erased_at,
             ARRAY(SELECT DISTINCT f.contact_email FROM feedback f
-                   WHERE f.customer_id = c.id AND f.kind = 'complaint' AND f.contact_email IS NOT NULL) AS complaint_emails,
+                   WHERE f.customer_id = c.id AND f.kind IN ('complaint', 'review') AND f.contact_email IS NOT NULL) AS complaint_emails,
             ARRAY(SELECT DISTINCT f.contact_phone FROM feedback f
                    WHERE f.customer_id = c.id AND f.kind = 'complaint' AND f.contact_phone IS NOT NULL) AS complaint_phones,
             ARRAY(SELECT f.id::text FROM feedback f WHERE f.customer_id = c.id ORDER BY f.id) AS feedback_ids

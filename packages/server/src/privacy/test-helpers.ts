@@ -33,6 +33,7 @@ function markersFor(m: string, digits: string) {
     complaintSubject: `${m}cs`,
     complaintBody: `${m}cb`,
     complaintEmail: `${m}ce@example.com`,
+    reviewEmail: `${m}re@example.com`,
     ledgerNote: `${m}ln`,
     author: `${m}au`,
     answer: `${m}an`,
@@ -55,6 +56,8 @@ export interface Subject {
   otherInteractionId: string;
   /** A complaint made with the publishable key that gives their e-mail. */
   anonymousComplaintId: string;
+  /** A review (pending) made with the publishable key that gives their e-mail. */
+  anonymousReviewId: string;
   webhookEndpointId: string;
 }
 
@@ -66,7 +69,7 @@ export const everything = (api: TestApi) => api.staffWith(ALL_SCOPES);
  * every personal field, then: a PATCH (audit before/after), two orders, a note written
  * with an Idempotency-Key (a stored answer), another customer's note naming them, a deal
  * named after them, a published review with a reply, a survey comment, a complaint with
- * contact details (answered), an anonymous complaint giving their e-mail, points with a
+ * contact details (answered), an anonymous complaint and review giving their e-mail, points with a
  * note, a share, events naming them, and webhook deliveries of those events.
  */
 export async function markedCustomer(api: TestApi): Promise<Subject> {
@@ -122,7 +125,7 @@ export async function markedCustomer(api: TestApi): Promise<Subject> {
   const reviewText = 'Warm and well made, would buy again.';
   const review = await call<{ id: string }>(api, 'POST', '/v1/feedback', token, {
     kind: 'review', productId: must(products[0], 'a product').id, rating: 5, title: 'Lovely coat', body: `${reviewText} — ${name}`,
-    authorName: markers.author, language: 'en',
+    authorName: markers.author, email: markers.reviewEmail, language: 'en',
   }, 201);
   await call(api, 'POST', `/v1/feedback/${review.id}/moderate`, staff, { action: 'publish' });
   await call(api, 'POST', `/v1/feedback/${review.id}/reply`, staff, { body: `Thank you, ${name}!` });
@@ -135,6 +138,10 @@ export async function markedCustomer(api: TestApi): Promise<Subject> {
   const anonymous = await call<{ id: string }>(api, 'POST', '/v1/feedback', api.headers.pk, {
     kind: 'complaint', category: 'service', subject: 'Rude answer', body: 'Nobody called back.',
     contact: { name: 'N.', email: markers.email.toUpperCase(), phone: null },
+  }, 201);
+  const anonymousReview = await call<{ id: string }>(api, 'POST', '/v1/feedback', api.headers.pk, {
+    kind: 'review', productId: must(products[1], 'a second product').id, rating: 2, title: 'Too small', body: 'Runs small.',
+    authorName: 'N.', email: markers.email.toUpperCase(), language: 'en',
   }, 201);
   await call(api, 'POST', `/v1/customers/${id}/loyalty/adjust`, staff, { points: 25, note: `Goodwill ${markers.ledgerNote}` }, 201);
 
@@ -149,7 +156,7 @@ export async function markedCustomer(api: TestApi): Promise<Subject> {
     await publishEvent(tx, { topic: 'inbox', type: 'complaint.created', audience: 'staff', data: { contact: { name, email: markers.complaintEmail } } }, api.clock.now);
   });
 
-  return { id, name, markers, reviewId: review.id, reviewText, orderIds, otherStaffId, otherInteractionId: other.id, anonymousComplaintId: anonymous.id, webhookEndpointId };
+  return { id, name, markers, reviewId: review.id, reviewText, orderIds, otherStaffId, otherInteractionId: other.id, anonymousComplaintId: anonymous.id, anonymousReviewId: anonymousReview.id, webhookEndpointId };
 }
 
 /** One hit of a marker: where it was found. */

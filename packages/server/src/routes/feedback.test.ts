@@ -132,6 +132,43 @@ for (const variant of variants()) {
       assert.equal(stored.body, body);
     });
 
+    test('a review\'s optional e-mail: stored, shown to staff and its author, never in public answers', async () => {
+      const email = 'reviewer.private@example.com';
+      const { text, record } = await post(api.headers.pk, review(bought, { email }));
+      assert.ok(!text.includes(email), 'not in the publishable key\'s receipt');
+      const stored = (await get(`/v1/feedback/${String(record.id)}`)) as Review;
+      assert.equal(stored.email, email, 'staff see it');
+      const { rows } = await api.db.query<{ contact_email: string }>('SELECT contact_email FROM feedback WHERE id = $1', [stored.id]);
+      assert.equal(rows[0]?.contact_email, email);
+      const moderate = await api.request('POST', `/v1/feedback/${stored.id}/moderate`, api.headers.staff, { action: 'publish' });
+      assert.equal(moderate.status, 200, await moderate.text());
+      const list = await api.request('GET', `/v1/products/${bought}/reviews?limit=100`, api.headers.pk);
+      const listed = await list.text();
+      assert.ok(listed.includes(stored.id) && !listed.includes(email), 'published, the review is listed without its e-mail');
+      const own = await post(api.headers.customer, review(bought, { email }));
+      assert.equal((own.record as Review).email, email, 'a customer token\'s review keeps it the same way');
+      assert.equal((await post(api.headers.pk, review(bought))).record.email, undefined);
+      assert.equal(((await get(`/v1/feedback/${String((await post(api.headers.customer, review(bought))).record.id)}`)) as Review).email, null);
+      await assertError(await api.request('POST', '/v1/feedback', api.headers.pk, review(bought, { email: 'not an e-mail' })), 400, 'validation');
+    });
+
+    test('a review names its product by Kith\'s id or the shop\'s own id; stored under Kith\'s id', async () => {
+      const { rows } = await api.db.query<{ external_id: string | null }>('SELECT external_id FROM products WHERE id = $1', [bought]);
+      const saved = rows[0]?.external_id ?? null;
+      try {
+        await api.db.query(`UPDATE products SET external_id = 'COAT-42/navy' WHERE id = $1`, [bought]);
+        const bySku = await post(api.headers.customer, review('COAT-42/navy'));
+        assert.equal(bySku.record.productId, bought);
+        assert.equal(bySku.record.verifiedPurchase, true, 'the purchase is found through the SKU too');
+        assert.equal((await post(api.headers.pk, review('COAT-42/navy'))).record.productId, bought);
+        const unknown = await assertError(await api.request('POST', '/v1/feedback', api.headers.pk, review('NO-SUCH-SKU')), 400, 'validation');
+        assert.ok(unknown.error.details?.issues?.some((i) => i.path[0] === 'productId'));
+        await assertError(await api.request('POST', '/v1/feedback', api.headers.pk, review(crypto.randomUUID())), 400, 'validation');
+      } finally {
+        await api.db.query('UPDATE products SET external_id = $2 WHERE id = $1', [bought, saved]);
+      }
+    });
+
     test('moderation: publish awards points once, reject needs a reason, audited', async () => {
       const { record } = await post(api.headers.customer, review(bought));
       const id = String(record.id);

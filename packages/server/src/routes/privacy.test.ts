@@ -72,9 +72,10 @@ for (const variant of variants()) {
         assert.ok(!JSON.stringify(document.interactions).includes('at the fair'), "another customer's timeline is not theirs");
         has(document.opportunities, subject.name);
         const kinds = document.feedback.map((f) => f.kind).sort();
-        assert.deepEqual(kinds, ['complaint', 'complaint', 'review', 'survey']);
-        has(document.feedback, m.author, m.survey, m.complaintSubject, m.complaintBody, m.complaintEmail);
+        assert.deepEqual(kinds, ['complaint', 'complaint', 'review', 'review', 'survey']);
+        has(document.feedback, m.author, m.survey, m.complaintSubject, m.complaintBody, m.complaintEmail, m.reviewEmail);
         assert.ok(document.feedback.some((f) => f.id === subject.anonymousComplaintId && f.customerId === null), 'the complaint made without an account');
+        assert.ok(document.feedback.some((f) => f.id === subject.anonymousReviewId && f.customerId === null), 'the review made without an account');
         assert.equal(document.loyalty.accounts.length, 1);
         has(document.loyalty.ledger, m.ledgerNote);
         assert.ok(document.loyalty.ledger.some((e) => e.reason === 'review'), 'the points the review earned');
@@ -141,7 +142,7 @@ for (const variant of variants()) {
       const c: Customer = erased.customer;
       assert.equal(c.name, ERASED_CUSTOMER_NAME);
       assert.deepEqual([c.channels, c.tags, c.externalId, c.company, c.role, c.locale, c.credit], [[], [], null, null, null, null, null]);
-      assert.equal(erased.counts.reviewsAnonymised, 1);
+      assert.equal(erased.counts.reviewsAnonymised, 2, 'theirs, and the one made without an account with their e-mail');
       assert.equal(erased.counts.reviewsDeleted, 0);
       assert.equal(erased.counts.feedback, 3, 'the survey, the complaint, and the complaint made without an account');
       assert.ok(notes && notes.n >= 2, 'points for orders, the review and the adjustment');
@@ -228,7 +229,7 @@ for (const variant of variants()) {
       const other = await markedCustomer(api);
       const balance = (await orderFigures(other.id))?.points;
       const erased = await call<CustomerErasure>(api, 'POST', `/v1/customers/${other.id}/erase`, api.headers.sk, { reviews: 'delete' });
-      assert.equal(erased.counts.reviewsDeleted, 1);
+      assert.equal(erased.counts.reviewsDeleted, 2);
       assert.equal(erased.counts.reviewsAnonymised, 0);
       assert.equal((await api.db.query('SELECT 1 FROM feedback WHERE id = $1', [other.reviewId])).rows.length, 0);
       const { rows } = await api.db.query<{ feedback_id: string | null }>("SELECT feedback_id FROM loyalty_ledger WHERE customer_id = $1 AND reason = 'review'", [other.id]);

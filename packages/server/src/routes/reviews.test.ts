@@ -109,17 +109,64 @@ for (const variant of variants()) {
       await assertError(await api.request('GET', `/v1/products/${crypto.randomUUID()}/reviews`, api.headers.pk), 404, 'not_found');
     });
 
+    const none = { count: 0, average: null, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } };
+
     test('batch aggregates: several products in one call, in request order, duplicates once', async () => {
       const unknown = crypto.randomUUID();
       const asked = [...products.slice(0, 20).reverse(), unknown, products[0] ?? product];
       const response = await api.request('GET', `/v1/reviews/aggregates?${asked.map((id) => `productId=${id}`).join('&')}`, api.headers.pk);
       assert.equal(response.status, 200);
       const { items } = ReviewAggregates.parse(await response.json());
-      assert.deepEqual(items.map((a) => a.productId), [...new Set(asked)]);
-      for (const item of items.slice(0, 20)) assert.deepEqual(item, await direct(item.productId));
-      assert.deepEqual(items.find((a) => a.productId === unknown), { productId: unknown, count: 0, average: null, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } });
+      assert.deepEqual(items.map((a) => a.ref), [...new Set(asked)]);
+      for (const item of items.slice(0, 20)) assert.deepEqual(item, { ref: item.ref, ...(await direct(item.ref)) });
+      assert.deepEqual(items.find((a) => a.ref === unknown), { ref: unknown, productId: null, ...none });
       const one = await api.request('GET', `/v1/reviews/aggregates?productId=${product}`, api.headers.none);
-      assert.deepEqual(((await one.json()) as { items: unknown[] }).items, [await direct(product)]);
+      assert.deepEqual(((await one.json()) as { items: unknown[] }).items, [{ ref: product, ...(await direct(product)) }]);
+    });
+
+    test('a product is named by Kith\'s id or the shop\'s own id (SKU), mixed in a batch', async () => {
+      // Shop ids as shops write them: a slash, spaces inside, non-Latin text, and one in UUID form.
+      const skus = ['SKU-42/blue', 'Teapot 12 oz', '茶壶-青花', crypto.randomUUID()];
+      const { rows: saved } = await api.db.query<{ id: string; external_id: string | null }>(
+        '(SELECT id, external_id FROM products WHERE id <> $1 ORDER BY id LIMIT 4) UNION ALL SELECT id, external_id FROM products WHERE id = $1',
+        [product],
+      );
+      const targets = saved.slice(0, 4).map((r) => r.id);
+      for (const [i, sku] of skus.entries()) await api.db.query('UPDATE products SET external_id = $1 WHERE id = $2', [sku, targets[i] ?? assert.fail('a product')]);
+      await api.db.query(`UPDATE products SET external_id = 'SKU-MAIN' WHERE id = $1`, [product]);
+      const path = (ref: string) => `/v1/products/${encodeURIComponent(ref)}/reviews`;
+      const page = async (ref: string) => {
+        const response = await api.request('GET', `${path(ref)}?limit=100`, api.headers.pk);
+        assert.equal(response.status, 200, ref);
+        return PublicReviewPage.parse(await response.json()).items.map((r) => r.id);
+      };
+      assert.deepEqual(await page('SKU-MAIN'), await page(product));
+      assert.deepEqual(await page(product.toUpperCase()), await page(product), 'a UUID in capitals is the same id');
+      const aggregate = await api.request('GET', `${path('SKU-MAIN')}/aggregate`, api.headers.pk);
+      assert.deepEqual(ReviewAggregate.parse(await aggregate.json()), await direct(product), 'answers carry Kith\'s id');
+      for (const [i, sku] of skus.entries()) {
+        const response = await api.request('GET', `${path(sku)}/aggregate`, api.headers.pk);
+        assert.equal(response.status, 200, sku);
+        assert.equal(ReviewAggregate.parse(await response.json()).productId, targets[i], sku);
+      }
+      // A UUID that is another product's id wins over a shop id equal to it.
+      await api.db.query('UPDATE products SET external_id = $1 WHERE id = $2', [product, targets[0] ?? '']);
+      assert.equal(ReviewAggregate.parse(await (await api.request('GET', `${path(product)}/aggregate`, api.headers.pk)).json()).productId, product);
+      await api.db.query('UPDATE products SET external_id = $1 WHERE id = $2', [skus[0] ?? '', targets[0] ?? '']);
+
+      const asked = ['SKU-MAIN', product, ...skus, 'no-such-sku', 'SKU-MAIN'];
+      const query = asked.map((ref) => `productId=${encodeURIComponent(ref)}`).join('&');
+      const { items } = ReviewAggregates.parse(await (await api.request('GET', `/v1/reviews/aggregates?${query}`, api.headers.pk)).json());
+      assert.deepEqual(items.map((a) => [a.ref, a.productId]), [
+        ['SKU-MAIN', product], [product, product], ...skus.map((sku, i) => [sku, targets[i]]), ['no-such-sku', null],
+      ]);
+      const { ref: _ref, ...main } = items[0] ?? assert.fail('SKU-MAIN');
+      assert.deepEqual(main, await direct(product));
+      assert.deepEqual(items.at(-1), { ref: 'no-such-sku', productId: null, ...none });
+
+      await assertError(await api.request('GET', path('no-such-sku'), api.headers.pk), 404, 'not_found');
+      await assertError(await api.request('GET', `${path("x' OR '1'='1")}/aggregate`, api.headers.pk), 404, 'not_found');
+      for (const row of saved) await api.db.query('UPDATE products SET external_id = $1 WHERE id = $2', [row.external_id, row.id]);
     });
 
     test('bad queries → 400 with the field', async () => {
@@ -136,10 +183,11 @@ for (const variant of variants()) {
         [`${base}?cursor=${'x'.repeat(600)}`, 'cursor'],
         [`${base}?cursor=eyJyYW5rIjoxfQ`, 'cursor'],
         [`${base}?customerId=${api.customerId}`, ''],
-        ['/v1/products/nope/reviews', 'id'],
-        ['/v1/products/nope/reviews/aggregate', 'id'],
+        [`/v1/products/${'x'.repeat(129)}/reviews`, 'id'],
+        ['/v1/products/%20/reviews/aggregate', 'id'],
         ['/v1/reviews/aggregates', 'productId'],
-        ['/v1/reviews/aggregates?productId=nope', 'productId'],
+        ['/v1/reviews/aggregates?productId=%20', 'productId'],
+        [`/v1/reviews/aggregates?productId=${'x'.repeat(129)}`, 'productId'],
         [`/v1/reviews/aggregates?${Array.from({ length: 51 }, () => `productId=${product}`).join('&')}`, 'productId'],
       ];
       for (const [path, field] of cases) {

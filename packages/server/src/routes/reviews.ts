@@ -1,13 +1,11 @@
-import * as z from 'zod/mini';
-import { Id, PublicReviewPage, ReviewAggregate, ReviewAggregates, ReviewAggregatesQuery, ReviewListQuery } from '@kith/schema';
+import { ProductRefParams, PublicReviewPage, ReviewAggregate, ReviewAggregates, ReviewAggregatesQuery, ReviewListQuery } from '@kith/schema';
 import type { Queryable } from '../db/database.js';
 import { ApiError } from '../http/errors.js';
 import { route } from '../http/route.js';
+import { resolveProduct, resolveProducts } from '../products/resolve.js';
 import { reviewAggregates } from '../reviews/aggregate.js';
 import { listPublishedReviews } from '../reviews/list.js';
 import { must } from '../util/must.js';
-
-const ById = z.object({ id: Id });
 
 // Published reviews are public record: any valid credential or none (a server rendering a
 // product page). A publishable key from a foreign origin, or a bad token, is still refused
@@ -20,9 +18,11 @@ const PUBLIC = { public: true } as const;
  */
 const PUBLIC_CACHE = 'private, max-age=60';
 
-async function assertProduct(db: Queryable, id: string): Promise<void> {
-  const { rows } = await db.query('SELECT 1 FROM products WHERE id = $1', [id]);
-  if (rows.length === 0) throw new ApiError(404, 'not_found', `No product with id ${id}.`);
+/** Kith's id of the product `:id` names (its id or the shop's own id / SKU); 404 when none. */
+async function productOf(db: Queryable, ref: string): Promise<string> {
+  const id = await resolveProduct(db, ref);
+  if (id === null) throw new ApiError(404, 'not_found', `No product with id or external id ${JSON.stringify(ref)}.`);
+  return id;
 }
 
 /** `GET /v1/products/:id/reviews`: published reviews, sorted, filtered by stars and language, paged. */
@@ -32,13 +32,13 @@ export const listProductReviewsRoute = route({
   summary: 'List a product\'s published reviews',
   tag: 'reviews',
   access: PUBLIC,
-  params: ById,
+  params: ProductRefParams,
   query: ReviewListQuery,
   response: PublicReviewPage,
   async handle({ c, db, params, query }) {
-    await assertProduct(db, params.id);
+    const productId = await productOf(db, params.id);
     c.header('Cache-Control', PUBLIC_CACHE);
-    return listPublishedReviews(db, params.id, query);
+    return listPublishedReviews(db, productId, query);
   },
 });
 
@@ -49,16 +49,19 @@ export const productReviewAggregateRoute = route({
   summary: 'Star summary of a product\'s published reviews',
   tag: 'reviews',
   access: PUBLIC,
-  params: ById,
+  params: ProductRefParams,
   response: ReviewAggregate,
   async handle({ c, db, params }) {
-    await assertProduct(db, params.id);
+    const productId = await productOf(db, params.id);
     c.header('Cache-Control', PUBLIC_CACHE);
-    return must((await reviewAggregates(db, [params.id]))[0], 'the aggregate of the product');
+    return must((await reviewAggregates(db, [productId]))[0], 'the aggregate of the product');
   },
 });
 
-/** `GET /v1/reviews/aggregates?productId=a&productId=b`: up to 50 products' summaries in one query. */
+/**
+ * `GET /v1/reviews/aggregates?productId=a&productId=b`: up to 50 products' summaries, named by
+ * id or SKU (mixed), in two queries whatever their number: the references, then the counts.
+ */
 export const reviewAggregatesRoute = route({
   method: 'GET',
   path: '/v1/reviews/aggregates',
@@ -69,9 +72,22 @@ export const reviewAggregatesRoute = route({
   response: ReviewAggregates,
   async handle({ c, db, query }) {
     c.header('Cache-Control', PUBLIC_CACHE);
-    return { items: await reviewAggregates(db, query.productId) };
+    const refs = [...new Set(query.productId)];
+    const ids = await resolveProducts(db, refs);
+    const known = refs.flatMap((ref) => ids.get(ref) ?? []);
+    const byId = new Map((await reviewAggregates(db, known)).map((aggregate) => [aggregate.productId, aggregate]));
+    return {
+      items: refs.map((ref) => {
+        const productId = ids.get(ref) ?? null;
+        const { productId: _id, ...counts } = (productId !== null ? byId.get(productId) : undefined) ?? NO_REVIEWS;
+        return { ref, productId, ...counts };
+      }),
+    };
   },
 });
+
+/** The summary of a product without published reviews, or of an unknown reference. */
+const NO_REVIEWS = { productId: null, count: 0, average: null, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } } as const;
 
 /** The routes of this file. */
 export const reviewsRoutes = [listProductReviewsRoute, productReviewAggregateRoute, reviewAggregatesRoute];

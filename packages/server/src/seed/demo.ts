@@ -1,23 +1,41 @@
 import type { Database, Queryable } from '../db/database.js';
 import { addAllowedOrigins, createApiKey } from '../keys/api-keys.js';
 import { generateDemo } from './generate.js';
+import type { SampleProducts } from './sample-products.js';
 import { insertDemo } from './tables.js';
 
-/** What a start reports about the demo: keys for the examples and a customer to show. */
-export interface DemoInfo {
+/**
+ * What a start reports about the demo: keys for the examples, a customer and products to show
+ * (`SampleProducts`; null for a demo seeded before they were recorded).
+ */
+export interface DemoInfo extends Nullable<SampleProducts> {
   publishableKey: string;
   /** The secret key exists in clear only on the first start; null afterwards. */
   secretKey: string | null;
   sampleCustomerId: string;
 }
 
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
 /** The `settings` row that remembers the demo (the publishable key is public by nature). */
-interface DemoSetting {
+interface DemoSetting extends Partial<SampleProducts> {
   publishableKey: string;
   publishableKeyId: string;
   secretKeyId: string;
   sampleCustomerId: string;
   seededAt: string;
+}
+
+/** What a later start answers from the recorded setting (the secret is gone by then). */
+function infoOf(setting: DemoSetting): DemoInfo {
+  return {
+    publishableKey: setting.publishableKey,
+    secretKey: null,
+    sampleCustomerId: setting.sampleCustomerId,
+    sampleProductId: setting.sampleProductId ?? null,
+    sampleProductSku: setting.sampleProductSku ?? null,
+    purchasedProductId: setting.purchasedProductId ?? null,
+  };
 }
 
 const SEED_LOCK_KEY = 0x6b697469;
@@ -40,7 +58,7 @@ export async function ensureDemo(db: Database, options: { origins: readonly stri
     const existing = await readDemoSetting(tx);
     if (existing) {
       await addAllowedOrigins(tx, existing.publishableKeyId, options.origins);
-      return { publishableKey: existing.publishableKey, secretKey: null, sampleCustomerId: existing.sampleCustomerId };
+      return infoOf(existing);
     }
     const { rows } = await tx.query<{ used: boolean }>('SELECT EXISTS (SELECT 1 FROM customers) AS used');
     if (rows[0]?.used) return null;
@@ -54,15 +72,18 @@ export async function ensureDemo(db: Database, options: { origins: readonly stri
       publishableKeyId: publishable.id,
       secretKeyId: secret.id,
       sampleCustomerId: data.sampleCustomerId,
+      sampleProductId: data.sampleProductId,
+      sampleProductSku: data.sampleProductSku,
+      purchasedProductId: data.purchasedProductId,
       seededAt: new Date().toISOString(),
     };
     await tx.query("INSERT INTO settings (key, value) VALUES ('demo', $1::jsonb)", [JSON.stringify(setting)]);
-    return { publishableKey: publishable.key, secretKey: secret.key, sampleCustomerId: data.sampleCustomerId };
+    return { ...infoOf(setting), secretKey: secret.key };
   });
 }
 
 /** The demo as recorded, without changing anything (null when never seeded). */
 export async function readDemo(q: Queryable): Promise<DemoInfo | null> {
   const setting = await readDemoSetting(q);
-  return setting ? { publishableKey: setting.publishableKey, secretKey: null, sampleCustomerId: setting.sampleCustomerId } : null;
+  return setting ? infoOf(setting) : null;
 }

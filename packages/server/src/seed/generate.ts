@@ -3,6 +3,7 @@ import { SeedContext } from './context.js';
 import { makeFeedback, makePipeline } from './engagement.js';
 import { makeLoyalty } from './loyalty.js';
 import { makeCustomers, makeStaff, SAMPLE_NAME } from './people.js';
+import { sampleProducts } from './sample-products.js';
 import { makeTimeline } from './timeline.js';
 import { must } from '../util/must.js';
 
@@ -39,9 +40,11 @@ export function generateDemo(now: Date) {
     stageNames: new Map(stages.map((s) => [s.id, s.name])),
   });
   const sample = must(customers.find((c) => c.name === SAMPLE_NAME), 'the sample customer');
+  const catalogue = [...products, makeQuoteOnlyProduct(ctx)];
   return {
-    staff, customers, products: [...products, makeQuoteOnlyProduct(ctx)], orders, orderLines: orders.flatMap((o) => o.lines),
+    staff, customers, products: catalogue, orders, orderLines: orders.flatMap((o) => o.lines),
     pipeline, stages, opportunities, feedback, ...loyalty, interactions,
     sampleCustomerId: sample.id,
+    ...sampleProducts({ products: catalogue, feedback, orders, sampleCustomerId: sample.id }),
   };
 }

@@ -18,6 +18,9 @@ test('the demo content is deterministic for a given time (only keys are random)'
   const b = generateDemo(now);
   assert.deepEqual(a, b);
   assert.equal(a.sampleCustomerId, b.sampleCustomerId);
+  // The sample products are the same whenever the demo was seeded (tests name them without a query).
+  const later = generateDemo(new Date('2027-01-15T08:00:00Z'));
+  assert.deepEqual([later.sampleProductId, later.sampleProductSku, later.purchasedProductId], [a.sampleProductId, a.sampleProductSku, a.purchasedProductId]);
 });
 
 for (const variant of variants()) {
@@ -193,10 +196,29 @@ for (const variant of variants()) {
       assert.equal(await count("SELECT count(*)::int AS n FROM api_keys WHERE strpos(api_keys::text, $1) > 0", [demo.publishableKey]), 0);
     });
 
+    test('sample products: reviewed in two languages with a reply and a SKU; one the sample customer bought', async () => {
+      const { rows } = await db.query<{ sku: string | null; languages: number; replies: number }>(
+        `SELECT p.external_id AS sku, count(DISTINCT f.language)::int AS languages, count(f.reply_body)::int AS replies
+           FROM products p JOIN feedback f ON f.product_id = p.id AND f.kind = 'review' AND f.moderation_status = 'published'
+          WHERE p.id = $1 GROUP BY p.external_id`,
+        [demo.sampleProductId],
+      );
+      assert.deepEqual(rows[0] && { ...rows[0], languages: rows[0].languages > 1, replies: rows[0].replies > 0 }, { sku: demo.sampleProductSku, languages: true, replies: true });
+      assert.equal(
+        await count(
+          `SELECT count(*)::int AS n FROM orders o JOIN order_lines l ON l.order_id = o.id
+            WHERE o.customer_id = $1 AND l.product_id = $2 AND o.status NOT IN ('cancelled', 'refunded')`,
+          [demo.sampleCustomerId, demo.purchasedProductId ?? 'recorded at seeding'],
+        ) > 0,
+        true,
+      );
+      assert.notEqual(demo.purchasedProductId, demo.sampleProductId);
+    });
+
     test('runs only once: a second start returns the same demo without the secret', async () => {
       const before = await count('SELECT count(*)::int AS n FROM customers');
       const again = await ensureDemo(db, { origins: ['https://other.example'] });
-      assert.deepEqual(again, { publishableKey: demo.publishableKey, secretKey: null, sampleCustomerId: demo.sampleCustomerId });
+      assert.deepEqual(again, { ...demo, secretKey: null });
       assert.equal(await count('SELECT count(*)::int AS n FROM customers'), before);
       assert.equal(await count("SELECT count(*)::int AS n FROM api_keys WHERE 'https://other.example' = ANY (allowed_origins) AND 'https://shop.example' = ANY (allowed_origins)"), 1);
     });

@@ -1,0 +1,23 @@
+import { CreatedFeedback, type NewFeedback } from '@kith/schema';
+import type { KithCore } from '../../core.js';
+import type { WriteResult } from '../../outbox/types.js';
+
+// What a shopper's form (`<kith-feedback>`) calls, on its own (exported by
+// `@kith/sdk/resources/feedback`): the form's chunk does not carry the inbox's routes.
+
+const FEEDBACK = '/v1/feedback';
+
+/**
+ * {@link FeedbackResource.create} on its own: a review, survey answer or complaint through the
+ * outbox (`POST /v1/feedback`), kept and delivered once even offline.
+ */
+export function submitFeedback(core: KithCore, body: NewFeedback): Promise<WriteResult<CreatedFeedback>> {
+  return core.write({
+    kind: 'feedback.create',
+    method: 'POST',
+    path: FEEDBACK,
+    body,
+    schema: CreatedFeedback,
+    invalidates: body.kind === 'survey' ? [FEEDBACK, '/v1/surveys/eligibility'] : [FEEDBACK],
+  });
+}
