@@ -36,6 +36,8 @@ export default {
     touchPlugin(),
   ],
   browsers: wanted.map((name) => launchers[name]()),
-  testFramework: { config: { timeout: 15_000 } },
+  // A test (or hook) is failed after 30 s: an isolated server's start or a live update can take
+  // over 15 s when both browsers run many files at once on two cores.
+  testFramework: { config: { timeout: 30_000 } },
   testsFinishTimeout: Number(process.env.KITH_WTR_FINISH) || 180_000,
 };

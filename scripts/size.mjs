@@ -64,7 +64,21 @@ row('@kith/sdk/analytics, alone', eager(sdk, 'analytics.js'));
 // Each element entry bundled alone: what a page that imports just that element pays.
 for (const [name, file] of Object.entries(elementEntries())) {
   const alone = await bundle({ [name]: file });
-  row(`<kith-${name}> entry, alone`, eager(alone, `${name}.js`));
+  if (name !== 'feedback') {
+    row(`<kith-${name}> entry, alone`, eager(alone, `${name}.js`));
+    continue;
+  }
+  // The review form: the budget counts what loads before it is ready to type; its sending code
+  // (the client, outbox, IndexedDB, the answer's schema, the receipt) loads when the shopper starts
+  // writing, and other languages' texts on demand: printed beside.
+  const ready = eager(alone, `${name}.js`);
+  const all = (fileName, seen = new Set()) => {
+    if (seen.has(fileName)) return 0;
+    seen.add(fileName);
+    const chunk = alone.get(fileName);
+    return gz(chunk.code) + [...chunk.imports, ...chunk.dynamicImports].filter((dep) => !/zh-han[st]/.test(dep)).reduce((sum, dep) => sum + all(dep, seen), 0);
+  };
+  row('<kith-feedback kind="review"> ready to type (entry alone: Lit, the form, English texts)', ready, `target ≤ 12,000 B, beside sl-rating; + up to ${all(`${name}.js`) - ready} B more once the shopper starts writing (sending code, SDK core, outbox, IndexedDB, live)`);
 }
 
 // The drop-in: the autoloader, then per element the chunks fetched before it is interactive.

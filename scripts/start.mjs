@@ -2,7 +2,7 @@
 // database with demo data, also serving examples/ and the drop-in bundle, at one URL.
 // Options: --port N (or PORT, default 8787), --data-dir DIR (or KITH_DATA_DIR, default
 // .kith-data/), DATABASE_URL for PostgreSQL, --no-demo to start empty.
-// Demo-only routes: GET /demo/settings.json (keys and a sample customer for the example
+// Demo-only routes: GET /demo/settings.json (keys, a sample customer and product for the example
 // pages) and POST /demo/token (a staff token, standing in for the intranet's own backend).
 import { parseArgs } from 'node:util';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -59,7 +59,7 @@ const server = await startServer({
     // Keys are random per install, so the example pages read them from here.
     app.get('/demo/settings.json', (c) =>
       demo
-        ? c.json({ baseUrl: new URL(c.req.url).origin, publishableKey: demo.publishableKey, customerIds: [demo.sampleCustomerId] })
+        ? c.json({ baseUrl: new URL(c.req.url).origin, publishableKey: demo.publishableKey, customerIds: [demo.sampleCustomerId], productSku: demo.sampleProductSku })
         : c.json({ error: { code: 'not_found', message: 'This server was started with --no-demo.' } }, 404),
     );
     // DEMO ONLY. This stands for the intranet's OWN backend: after its staff login it mints a

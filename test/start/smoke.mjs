@@ -65,6 +65,21 @@ try {
   );
   assert.deepEqual(pageErrors, [], 'the example page throws nothing');
   console.log(`✓ start command: ${url}/examples/intranet/ shows ${customer.name}`);
+
+  // The storefront's product page: the star summary, the seeded published reviews (and their
+  // search-engine markup in the light DOM) and the review form, by the product's SKU.
+  await page.goto(`${url}/examples/storefront/`);
+  await page.waitForFunction(
+    () =>
+      document.querySelector('kith-rating')?.shadowRoot?.querySelector('[role="img"]')?.getAttribute('aria-label')?.startsWith('Rated') &&
+      (document.querySelector('kith-reviews')?.shadowRoot?.querySelectorAll('[part~="review"]').length ?? 0) > 0 &&
+      document.querySelector('kith-reviews script[type="application/ld+json"]') !== null &&
+      document.querySelector('kith-feedback')?.shadowRoot?.querySelector('fieldset legend')?.textContent === 'Rating',
+    { timeout: 30_000 },
+  );
+  const rated = await page.evaluate(() => document.querySelector('kith-rating')?.shadowRoot?.querySelector('[role="img"]')?.getAttribute('aria-label'));
+  assert.deepEqual(pageErrors, [], 'the storefront page throws nothing');
+  console.log(`✓ start command: ${url}/examples/storefront/ shows "${rated}", the reviews and the form`);
 } finally {
   await browser?.close();
   child.kill('SIGTERM');

@@ -458,7 +458,7 @@ describe('<kith-pipeline>', () => {
     const b = await newDeal(`Many B ${uid()}`, 0, 22_222);
     const c = await newDeal(`Many C ${uid()}`, 0, 333_333);
     const deals = [a, b, c];
-    await waitUntil(() => deals.every((deal) => titlesIn(el, 0).includes(deal.title)), 'the new deals never appeared', { timeout: 10_000 });
+    await waitUntil(() => deals.every((deal) => titlesIn(el, 0).includes(deal.title)), 'the new deals never appeared', { timeout: 20_000 });
     const steps: [Opportunity, string[]][] = [
       [a, ['ArrowRight', 'ArrowRight', 'ArrowRight']],
       [b, ['ArrowRight']],
