@@ -41,6 +41,73 @@ function kithDefine() {
 }
 
 /**
+ * Elements that declare their properties in `static properties` (no decorators: the review form
+ * counts every byte) document them on `declare` fields, which the analyzer skips, and mark their
+ * internal state with `state: true`, which it would list as attributes. This plugin reads both:
+ * each public property becomes a field (with its attribute, reflection and JSDoc), state is left out.
+ */
+function staticProperties() {
+  /** @type {Map<string, { name: string, attribute: string | null, reflects: boolean, state: boolean, description: string }[]>} */
+  const byClass = new Map();
+  return {
+    name: 'kith-static-properties',
+    analyzePhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const declaration = node.members.find(
+        (m) => ts.isPropertyDeclaration(m) && m.modifiers?.some((k) => k.kind === ts.SyntaxKind.StaticKeyword) && m.name.getText() === 'properties',
+      );
+      if (!declaration || !declaration.initializer || !ts.isObjectLiteralExpression(declaration.initializer)) return;
+      const docOf = (name) => {
+        const field = node.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText() === name);
+        const comments = field ? ts.getJSDocCommentsAndTags(field) : [];
+        const text = comments.map((c) => (typeof c.comment === 'string' ? c.comment : '')).join(' ').trim();
+        return { text, internal: comments.some((c) => ts.isJSDoc(c) && c.tags?.some((tag) => tag.tagName.getText() === 'internal')) };
+      };
+      const entries = [];
+      for (const property of declaration.initializer.properties) {
+        if (!ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.initializer)) continue;
+        const name = property.name.getText();
+        const option = (key) => property.initializer.properties.find((o) => ts.isPropertyAssignment(o) && o.name.getText() === key)?.initializer;
+        const attribute = option('attribute');
+        const doc = docOf(name);
+        entries.push({
+          name,
+          attribute: attribute?.kind === ts.SyntaxKind.FalseKeyword ? null : attribute && ts.isStringLiteral(attribute) ? attribute.text : name.toLowerCase(),
+          reflects: option('reflect')?.kind === ts.SyntaxKind.TrueKeyword,
+          state: option('state')?.kind === ts.SyntaxKind.TrueKeyword || doc.internal,
+          description: doc.text,
+        });
+      }
+      byClass.set(node.name.text, entries);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules ?? []) {
+        for (const declaration of mod.declarations ?? []) {
+          const entries = byClass.get(declaration.name);
+          if (!entries || declaration.kind !== 'class') continue;
+          const names = new Set(entries.map((e) => e.name));
+          const shown = entries.filter((e) => !e.state);
+          declaration.attributes = [
+            ...(declaration.attributes ?? []).filter((a) => !names.has(a.fieldName ?? a.name)),
+            ...shown.filter((e) => e.attribute).map((e) => ({ name: e.attribute, fieldName: e.name, ...(e.description ? { description: e.description } : {}) })),
+          ];
+          declaration.members = [
+            ...(declaration.members ?? []).filter((m) => !names.has(m.name)),
+            ...shown.map((e) => ({
+              kind: 'field',
+              name: e.name,
+              ...(e.description ? { description: e.description } : {}),
+              ...(e.attribute ? { attribute: e.attribute } : {}),
+              ...(e.reflects ? { reflects: true } : {}),
+            })),
+          ];
+        }
+      }
+    },
+  };
+}
+
+/**
  * The manifest documents what a page may use: private and protected members (`emit`) and
  * `#private` fields are left out. A `@summary` tag followed by paragraphs keeps its first
  * paragraph as the summary; the rest becomes the description.
@@ -73,5 +140,5 @@ export default {
   // The root package.json is the workspace's, not the elements package's.
   packagejson: false,
   dependencies: false,
-  plugins: [kithDefine(), publicOnly()],
+  plugins: [kithDefine(), staticProperties(), publicOnly()],
 };

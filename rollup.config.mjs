@@ -17,6 +17,22 @@ export function onwarn(warning, warn) {
   warn(warning);
 }
 
+/**
+ * Lit's `css` templates ship as written: terser leaves template text alone. This strips their
+ * comments and indentation (CSS needs neither) from the elements' sources before bundling.
+ * Only `css` templates are touched, never `html` ones (whose whitespace may be text).
+ */
+export function cssTemplates() {
+  return {
+    name: 'kith-css-templates',
+    transform(code, id) {
+      if (!/\/packages\/elements\/src\/.*\.ts$/.test(id.replaceAll('\\', '/')) || !code.includes('css`')) return null;
+      const out = code.replace(/\bcss`([^`]*)`/g, (_, body) => `css\`${body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s+/g, '\n')}\``);
+      return { code: out, map: null };
+    },
+  };
+}
+
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 /** A library build leaves every bare import to the consumer's resolver. */
 const isBare = (id) => nodeBuiltins.has(id) || (!id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'));
@@ -96,7 +112,7 @@ const dropIn = existsSync('packages/elements/src/drop-in.ts')
   ? [{
       input: { kith: 'packages/elements/src/drop-in.ts', ...elementEntries() },
       onwarn,
-      plugins: [nodeResolve({ exportConditions: ['kith-source', 'browser', 'import', 'default'] }), ts(), terser({ format: { comments: false } })],
+      plugins: [nodeResolve({ exportConditions: ['kith-source', 'browser', 'import', 'default'] }), cssTemplates(), ts(), terser({ format: { comments: false } })],
       output: { dir: 'packages/elements/dist/drop-in', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', manualChunks: runtimeChunk },
     }]
   : [];

@@ -7,10 +7,11 @@ import { rollup } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { elementEntries, onwarn, runtimeChunk } from '../rollup.config.mjs';
+import { cssTemplates, elementEntries, onwarn, runtimeChunk } from '../rollup.config.mjs';
 
 const plugins = () => [
   nodeResolve({ exportConditions: ['kith-source', 'browser', 'import', 'default'] }),
+  cssTemplates(),
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json', legalComments: 'none' }),
   terser({ format: { comments: false } }),
 ];

@@ -2,7 +2,8 @@
 // in Chromium and checks it: no page error, no console error (a recorded answer that no longer
 // matches its schema, a request with no recording), no request leaving this machine, and every
 // Kith element of a story in the state the story names (`parameters.kith.status`, written on
-// the story's container as data-expected-status). Docs pages: rendered, with their API tables.
+// the story's container as data-expected-status: an element's `status`, or a form's `phase`).
+// Docs pages: rendered, with their API tables.
 //
 //   node scripts/storybook-check.mjs [words]   (after npm run build-storybook; CHROME_PATH overrides
 //   /usr/bin/chromium; words: only the entries whose id contains one)
@@ -116,8 +117,9 @@ try {
           () => {
             const container = document.querySelector('#storybook-root [data-expected-status]');
             if (!container) return false;
-            const elements = [...container.querySelectorAll('*')].filter((el) => el.localName.startsWith('kith-') && 'status' in el);
-            return elements.length > 0 && elements.every((el) => el.status === container.getAttribute('data-expected-status'));
+            // A form (<kith-feedback>) loads nothing: it has a `phase` (form, queued, sent) instead of a status.
+            const elements = [...container.querySelectorAll('*')].filter((el) => el.localName.startsWith('kith-') && ('status' in el || 'phase' in el));
+            return elements.length > 0 && elements.every((el) => ('status' in el ? el.status : el.phase) === container.getAttribute('data-expected-status'));
           },
           { timeout: SETTLE_MS, polling: 50 },
         )
@@ -127,8 +129,8 @@ try {
               const container = document.querySelector('#storybook-root [data-expected-status]');
               if (!container) return 'no container with data-expected-status (give the story parameters.kith.status)';
               const states = [...container.querySelectorAll('*')]
-                .filter((el) => el.localName.startsWith('kith-') && 'status' in el)
-                .map((el) => `${el.localName}: ${el.status}`);
+                .filter((el) => el.localName.startsWith('kith-') && ('status' in el || 'phase' in el))
+                .map((el) => `${el.localName}: ${'status' in el ? el.status : el.phase}`);
               return `expected ${container.getAttribute('data-expected-status')}, saw ${states.join(', ') || 'no Kith element'}`;
             }),
           );

@@ -17,7 +17,7 @@ export type Status = 'idle' | 'loading' | 'ready' | 'empty' | 'offline' | 'stale
 
 /** What a builder sets on a story: the status to reach and the loader giving the element its client. */
 export interface StateStory {
-  parameters: { kith: { status: Status } };
+  parameters: { kith: { status: Status | FormPhase } };
   loaders: Array<() => { client: KithClient } | Promise<{ client: KithClient }>>;
 }
 
@@ -29,8 +29,11 @@ export interface SavedData {
   readonly prime: (client: KithClient) => Promise<unknown>;
 }
 
-/** The status `parameters` of a story, for the stories no builder covers. */
-export const reaches = (status: Status): StateStory['parameters'] => ({ kith: { status } });
+/** What a form (`<kith-feedback>`, which loads nothing) reaches instead: its `phase`. */
+export type FormPhase = 'form' | 'queued' | 'sent';
+
+/** The status `parameters` of a story, for the stories no builder covers (a form's phase for a form). */
+export const reaches = (status: Status | FormPhase): StateStory['parameters'] => ({ kith: { status } });
 
 export function stateStories(saved: SavedData) {
   const savedThen = (status: Status, then: Parameters<typeof withSavedData>[2]): StateStory => ({

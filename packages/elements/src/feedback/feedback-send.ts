@@ -6,9 +6,11 @@ import { CreatedFeedback, type NewReview } from '@kith/schema';
 import type { KithErrorCode, OutboxEntry, OutboxEvent, WriteResult } from '@kith/sdk/core';
 import { submitFeedback } from '@kith/sdk/resources/feedback';
 import type { KithFeedbackSubmitEventDetail } from '../events/kith-feedback-submit.js';
+import { adoptLazyStyles } from '../internal/adopt-styles.js';
 import { ClientController } from '../internal/client-controller.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import type { KithFeedback } from './feedback.component.js';
+import { receiptStyles } from './feedback-receipt.styles.js';
 import { receiptTexts } from './locales/receipt-catalog.js';
 import { EMPTY_DRAFT, parseDraft, remember, storageKeys, type FieldProblem, type ReviewDraft, type ReviewField } from './review.model.js';
 
@@ -71,6 +73,7 @@ export class ReviewSender {
     this.#connection = new ClientController(form);
     this.#localize = new LocalizeController(form, receiptTexts);
     form.addController({ hostDisconnected: () => this.#unfollow() });
+    adoptLazyStyles(form.renderRoot, receiptStyles, 'feedback-receipt');
   }
 
   #reason(code: KithErrorCode): string {

@@ -41,6 +41,7 @@ function loadSender(): Promise<typeof SendModule> {
  * @fires kith-feedback-submit - The review was handed over: `sent`, `queued` (offline) or `failed` (refused; the text stays in the form).
  * @csspart form - The form.
  * @csspart heading - The form's heading.
+ * @csspart notice - A line above the form: a restored draft, why the review was not accepted, or that the form is not set up.
  * @csspart rating - The star rating's group.
  * @csspart star - Each star (a label of a radio).
  * @csspart field - Each text field's box (label, input, counter, message).
@@ -65,11 +66,10 @@ export class KithFeedback extends KithElement {
     draft: { state: true },
     problems: { state: true },
     notice: { state: true },
-    receipt: { state: true },
     announcement: { state: true },
   };
 
-  /** What is asked for. `review` (the default); surveys and complaints come with their own kinds. */
+  /** What is asked for: `review` (the default). Another value shows that the form is not set up. */
   kind = 'review';
   /** The product reviewed: Kith's product id or the shop's own (its SKU). */
   declare product?: string;
@@ -131,7 +131,11 @@ export class KithFeedback extends KithElement {
   protected override render(): TemplateResult {
     const t = this.#localize.t;
     return html`<div class="kith-root" lang=${t.$lang}>
-      ${this.phase === 'queued' || this.phase === 'sent' ? this.#sent?.renderReceipt() : this.#renderForm()}
+      ${this.kind !== 'review'
+        ? html`<p class="notice" part="notice">${t.notConfigured}</p>`
+        : this.phase === 'queued' || this.phase === 'sent'
+          ? this.#sent?.renderReceipt()
+          : this.#renderForm()}
       <p class="visually-hidden" role="status">${this.announcement}</p>
     </div>`;
   }
@@ -147,10 +151,8 @@ export class KithFeedback extends KithElement {
         <div class="stars">
           ${[1, 2, 3, 4, 5].map(
             (stars) => html`<input type="radio" class="visually-hidden" id="star-${stars}" name="rating" .value=${String(stars)}
-                .checked=${this.draft.rating === stars} @change=${() => this.#edit({ rating: stars })} /><label
-                for="star-${stars}" part="star" class=${this.draft.rating >= stars ? 'star chosen' : 'star'}
-                ><span aria-hidden="true">★</span><span class="visually-hidden">${t.stars(stars)}</span></label
-              >`,
+.checked=${this.draft.rating === stars} @change=${() => this.#edit({ rating: stars })} /><label for="star-${stars}" part="star"
+class=${this.draft.rating >= stars ? 'star chosen' : 'star'}><span aria-hidden="true">★</span><span class="visually-hidden">${t.stars(stars)}</span></label>`,
           )}
         </div>
         <p id="rating-message" class="message error">${ratingProblem ? this.#problemText(ratingProblem, 0) : ''}</p>
@@ -159,7 +161,7 @@ export class KithFeedback extends KithElement {
       <div class="trap" aria-hidden="true">
         <label>${t.honeypot} <input name="website" tabindex="-1" autocomplete="off" @input=${(event: Event) => (this.#honeypot = (event.target as HTMLInputElement).value)} /></label>
       </div>
-      <button type="submit" part="submit" aria-disabled=${this.phase === 'sending' ? 'true' : 'false'}>
+      <button type="submit" part="submit" aria-disabled=${String(this.phase === 'sending')}>
         ${this.phase === 'sending' ? t.sending : t.submit}
       </button>
     </form>`;
@@ -172,7 +174,7 @@ export class KithFeedback extends KithElement {
     const email = field === 'email';
     // The e-mail has a hint where the others count characters.
     const attributes = {
-      invalid: problem ? 'true' : 'false',
+      invalid: String(problem !== undefined),
       describedBy: `${field}-hint ${field}-message`,
     };
     const input = (event: Event) => this.#edit({ [field]: (event.target as HTMLInputElement).value });

@@ -2,13 +2,17 @@ import { css } from 'lit';
 import { formStyles } from '../styles/form.js';
 import { hostReset, tokens } from '../styles/tokens.js';
 
+// Notes on the rules below (kept out of the CSS text, which ships as written):
+// - Also outside the form (a form that is not set up): on the surface, never on the page's colours.
+// - Each star is a radio's label, 44 px; the radio itself is visually hidden but focusable.
+// - Long words and pasted URLs wrap instead of widening the page.
+// - The honeypot: out of sight and reach for people; bots that fill every field fill it.
 export const feedbackStyles = [
   tokens,
   hostReset,
   formStyles,
   css`
-    form,
-    .receipt {
+    form {
       --_kith-el-radius: var(--_kith-radius);
       display: grid;
       gap: var(--_kith-space-3);
@@ -25,13 +29,13 @@ export const feedbackStyles = [
       font-size: 1.25em;
     }
     .notice {
+      background: var(--_kith-surface);
       padding-inline-start: var(--_kith-space-2);
       border-inline-start: 4px solid var(--_kith-accent);
     }
     .stars {
       display: flex;
     }
-    /* Each star is a radio's label, 44 px; the radio itself is visually hidden but focusable. */
     .star {
       min-width: 44px;
       min-height: 44px;
@@ -52,11 +56,9 @@ export const feedbackStyles = [
     textarea {
       padding-block: var(--_kith-space-2);
     }
-    /* Long words and pasted URLs wrap instead of widening the page. */
     .kith-root * {
       overflow-wrap: anywhere;
     }
-    /* The honeypot: out of sight and reach for people; bots that fill every field fill it. */
     .trap {
       position: absolute;
       left: -9999px;

@@ -263,6 +263,14 @@ describe('<kith-feedback kind="review">', () => {
     await expectAccessible(el);
   });
 
+  it('an unknown kind says the form is not set up, and offers no form', async () => {
+    const el = await fixture<KithFeedback>(html`<kith-feedback kind="poll" product=${server.sampleProductId}></kith-feedback>`);
+    await el.ready();
+    expect(text(el, '[part~="notice"]')).to.equal('This review form is not set up yet (it needs a product and a key).');
+    expect(inside(el, 'form') === null).to.equal(true);
+    await expectAccessible(el);
+  });
+
   for (const [locale, legend, star, heading] of [
     ['zh-CN', '评分', '★3 星', '撰写评价'],
     ['zh-TW', '評分', '★3 星', '撰寫評價'],
