@@ -84,7 +84,7 @@ describe('outbox across pages', function () {
     // (a busy machine may take a while), then give any start-up flush or timer of either page its
     // chance to (wrongly) send one again.
     const all = () => [...seenHere.delivered(), ...seenThere.delivered()];
-    await until(() => all().length >= 3, 'every entry delivered by one of the pages');
+    await until(() => all().length >= 3, 'every entry delivered by one of the pages', 20_000);
     await pause(2500);
     const delivered = all();
     expect(delivered.map((event) => event.entry.id).sort(), 'each entry delivered by exactly one page').to.have.length(3);
