@@ -109,6 +109,8 @@ const groups = ({ sample, climber, cards, timeline, pipeline, reviews }) => ({
     // A product the shop has just added: no review yet.
     emptyAggregate: { path: `/v1/products/${reviews.empty}/reviews/aggregate`, as: 'key', schema: 'ReviewAggregate' },
     emptyList: { path: `/v1/products/${reviews.empty}/reviews?${reviewQuery({ language: 'en' })}`, as: 'key', schema: 'PublicReviewPage' },
+    // None in the reader's language: the element reads every language once before it says "No reviews yet".
+    emptyListAll: { path: `/v1/products/${reviews.empty}/reviews?${reviewQuery({})}`, as: 'key', schema: 'PublicReviewPage' },
     notFound: { path: `/v1/products/${UNKNOWN_ID}/reviews/aggregate`, as: 'key', status: 404 },
     listNotFound: { path: `/v1/products/${UNKNOWN_ID}/reviews?${reviewQuery({ language: 'en' })}`, as: 'key', status: 404 },
     // Six products' summaries in one call, as a listing page's <kith-rating> tiles read them.

@@ -142,7 +142,7 @@ export const Empty: Story = {
   name: 'No reviews yet',
   args: { product: emptyProductId },
   parameters: reaches('empty'),
-  loaders: [withReplay([responses.emptyAggregate, responses.emptyList])],
+  loaders: [withReplay([responses.emptyAggregate, responses.emptyList, responses.emptyListAll])],
 };
 
 /** No product has this id (404). */

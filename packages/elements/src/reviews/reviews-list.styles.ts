@@ -24,10 +24,6 @@ export const reviewsListStyles = css`
     color: inherit;
     font: inherit;
   }
-  .sort:focus-visible {
-    outline: 2px solid transparent;
-    box-shadow: var(--_kith-focus-ring);
-  }
   .toggle[aria-pressed='true'] {
     border-color: var(--kith-reviews-accent);
     box-shadow: inset 0 0 0 1px var(--kith-reviews-accent);

@@ -1,9 +1,10 @@
 // The list of reviews below the summary — the sort menu and language toggle, the reviews with
-// their badges and replies, "Show more", the announcement of reviews that arrive live — as a chunk
-// of its own, fetched as the element connects, while the reviews load. It renders into the
-// element's shadow root, as a reactive controller of the element, with its own styles and texts.
+// their badges and replies, "Show more", the announcement of reviews that arrive live, the
+// structured data of the reviews shown — as a chunk of its own, fetched as the element connects,
+// while the reviews load. It renders into the element's shadow root, as a reactive controller of
+// the element, with its own styles and texts.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { PublicReview, PublicReviewPage, ReviewAggregate, ReviewSort } from '@kith/schema';
+import type { PublicReview, PublicReviewPage, ReviewListQuery, ReviewSort } from '@kith/schema';
 import type { KithCore, KithError } from '@kith/sdk/core';
 import { reviews } from '@kith/sdk/resources/reviews';
 import { adoptLazyStyles } from '../internal/adopt-styles.js';
@@ -12,34 +13,31 @@ import { LocalizeController } from '../internal/localize-controller.js';
 import { resourceOf } from '../internal/resource-of.js';
 import { reviewsListTexts } from './locales/list-catalog.js';
 import { reviewsListStyles } from './reviews-list.styles.js';
-import { stars } from './reviews-stars.js';
-import { listQuery, mergeReviews, readingLanguage, SORTS, type ListChoice } from './reviews.model.js';
+import { mergeReviews, SORTS } from './reviews-list.model.js';
+import type * as StructuredDataChunk from './reviews-structured-data.js';
+import type { StructuredDataHost } from './reviews-structured-data.js';
 
-/** What the list needs of the element that shows it. */
-export interface ReviewsForList extends ReactiveControllerHost, HTMLElement {
+/**
+ * What the list needs of the element that shows it. The list imports nothing of the element's own
+ * modules (what it shares, the element hands over here): an import would make the element's chunk
+ * export to this one, and the bundler would then put an entry chunk of its own before it.
+ */
+export interface ReviewsForList extends ReactiveControllerHost, StructuredDataHost {
   locale?: string | undefined;
   readonly product?: string | undefined;
   readonly renderRoot: HTMLElement | DocumentFragment;
+  /** The order of the list (the sort menu sets it). */
+  sort: ReviewSort;
+  /** The reader asked for every language (the toggle sets it). */
+  allLanguages: boolean;
   /** The client the element reads through. */
   listClient(): KithCore | undefined;
-  /** The first page shown, and the product and choice it belongs to. */
-  listFirst(): { key: string; choice: ListChoice; page: PublicReviewPage | undefined };
-  /** The star summary shown (its `productId` is Kith's id of the product). */
-  listSummary(): ReviewAggregate | undefined;
-  /** Says `text` politely (the element's status line). */
-  announce(text: string): void;
-  /** The first page in the reader's language is empty: read every language instead (without stars chosen). */
-  fallBack(): void;
-  /** No review is in the reader's language: every language is shown (the toggle is moot). */
-  listFellBack(): boolean;
-  listSort(): ReviewSort;
-  listAllLanguages(): boolean;
-  chooseSort(sort: ReviewSort): void;
-  chooseAllLanguages(all: boolean): void;
+  /** The first page shown, the query it is read with, and a key of the product and query. */
+  listFirst(): { key: string; query: ReviewListQuery; page: PublicReviewPage | undefined };
   /** Says a read failed (`kith-error`). */
   listFailed(error: KithError): void;
-  /** The stars of a review, spoken in the element's texts ("Rated 4 out of 5"). */
-  listRated(value: string): string;
+  /** A review's stars, spoken in the element's texts ("Rated 4 out of 5"). */
+  listStars(rating: number): TemplateResult;
 }
 
 /** The pages read after the first one ("Show more"), for the product and choice they were read with. */
@@ -50,6 +48,8 @@ interface MorePages {
 }
 
 export class ReviewsList implements ReactiveController {
+  /** Announced politely by the element's status line when reviews arrive while the list is shown. */
+  announcement = '';
   readonly #host: ReviewsForList;
   readonly #localize: LocalizeController<typeof reviewsListTexts.en>;
   #more: MorePages | undefined;
@@ -58,6 +58,10 @@ export class ReviewsList implements ReactiveController {
   /** The first page last noted, to tell reviews that arrive from those already seen. */
   #seen: { key: string; page: PublicReviewPage; ids: ReadonlySet<string> } | undefined;
   #live: { topic: string; client: KithCore; stop: () => void } | undefined;
+  /** The product and language no review was in: every language is read instead. */
+  #noneIn: { product: string; language: string } | undefined;
+  /** The JSON-LD writer, a chunk of its own: loaded once the element asks for structured data. */
+  #structuredData: typeof StructuredDataChunk | undefined;
 
   constructor(host: ReviewsForList) {
     this.#host = host;
@@ -67,26 +71,42 @@ export class ReviewsList implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const { key, page } = this.#host.listFirst();
+    const { key, query, page } = this.#host.listFirst();
     // Another product or choice: the pages read for the last one go.
     if (this.#more && this.#more.key !== key) {
       this.#more = undefined;
       this.#error = undefined;
     }
-    if (page && page !== this.#seen?.page) this.#note(key, page);
+    if (page && page !== this.#seen?.page) this.#note(key, query, page);
     this.#follow();
+  }
+
+  hostUpdated(): void {
+    this.#writeStructuredData();
   }
 
   hostDisconnected(): void {
     this.#unfollow();
+    this.#structuredData?.syncStructuredData(this.#host); // removed with the element
+  }
+
+  /** Writes (or removes) the JSON-LD, loading its writer on first need. */
+  #writeStructuredData(): void {
+    const host = this.#host;
+    if (this.#structuredData) return this.#structuredData.syncStructuredData(host);
+    if (!host.structuredData) return; // never written: nothing to remove
+    void import('./reviews-structured-data.js').then(
+      (module) => module.syncStructuredData((this.#structuredData = module) && host),
+      (error: unknown) => console.error('[kith] <kith-reviews> structured data could not be loaded', error),
+    );
   }
 
   /**
    * A first page arrived. On the same list, reviews not seen before are announced, and those it
    * pushed off its end go in front of the next pages read (else "Show more" would skip them). An
-   * empty first page in the reader's language switches to every language.
+   * empty first page in the reader's language (without stars chosen) switches to every language.
    */
-  #note(key: string, page: PublicReviewPage): void {
+  #note(key: string, query: ReviewListQuery, page: PublicReviewPage): void {
     const seen = this.#seen;
     const ids = new Set(page.items.map((review) => review.id));
     if (seen?.key === key) {
@@ -94,10 +114,32 @@ export class ReviewsList implements ReactiveController {
       const pushed = seen.page.items.filter((review) => !ids.has(review.id));
       if (pushed.length && this.#more?.key === key) this.#more = { ...this.#more, items: mergeReviews(pushed, this.#more.items) };
       const { t, locale } = this.#localize;
-      if (fresh.length) this.#host.announce(t.newReviews(formatCount(fresh.length, locale), fresh.length));
+      if (fresh.length) this.#announce(t.newReviews(formatCount(fresh.length, locale), fresh.length));
     }
     this.#seen = { key, page, ids };
-    if (page.items.length === 0) this.#host.fallBack();
+    const { product } = this.#host;
+    if (page.items.length || !product || !query.language || query.rating) return;
+    const none = { product, language: query.language };
+    // After this update (the element works out what to read before it renders).
+    queueMicrotask(() => {
+      this.#noneIn = none;
+      this.#host.requestUpdate();
+    });
+  }
+
+  /** No review of the element's product is in `language` (the reader's): the element reads every language. */
+  fellBack(language: string): boolean {
+    const none = this.#noneIn;
+    return none?.product === this.#host.product && none?.language === language;
+  }
+
+  #announce(text: string): void {
+    // Emptied first (in this update): the same words again ("1 new review.") are a change a screen reader says.
+    this.announcement = '';
+    queueMicrotask(() => {
+      this.announcement = text;
+      this.#host.requestUpdate();
+    });
   }
 
   /**
@@ -109,7 +151,7 @@ export class ReviewsList implements ReactiveController {
     const host = this.#host;
     const client = host.listClient();
     const product = host.product;
-    const id = host.listSummary()?.productId;
+    const id = host.summary?.productId;
     if (!client || !product || !id || id === product || !host.isConnected) return this.#unfollow();
     const topic = `product:${id}`;
     if (this.#live?.topic === topic && this.#live.client === client) return;
@@ -148,7 +190,7 @@ export class ReviewsList implements ReactiveController {
   async showMore(): Promise<void> {
     const host = this.#host;
     const client = host.listClient();
-    const { key, choice } = host.listFirst();
+    const { key, query } = host.listFirst();
     const cursor = this.#next;
     if (!client || !host.product || !cursor || this.#loading) return;
     const before = this.#more?.key === key ? this.#more.items : [];
@@ -156,7 +198,7 @@ export class ReviewsList implements ReactiveController {
     this.#error = undefined;
     host.requestUpdate();
     try {
-      const page = await resourceOf(client, reviews).list(host.product, { ...listQuery(choice), cursor });
+      const page = await resourceOf(client, reviews).list(host.product, { ...query, cursor });
       if (host.listFirst().key === key) this.#more = { key, items: [...before, ...page.items], next: page.next };
     } catch (reason) {
       const error = reason as KithError;
@@ -171,23 +213,25 @@ export class ReviewsList implements ReactiveController {
   render(): TemplateResult {
     const host = this.#host;
     const { t, locale, common } = this.#localize;
-    const { choice, page } = host.listFirst();
-    const fellBack = host.listFellBack();
-    const all = host.listAllLanguages();
-    const language = languageName(readingLanguage(locale), locale);
-    const note = fellBack ? t.noneInLanguage(language) : choice.language ? t.inLanguage(language) : t.inAllLanguages;
+    const { query, page } = host.listFirst();
+    const all = host.allLanguages;
+    // Every language without the reader's asking: none was in the reader's language.
+    const fellBack = !all && !query.language ? this.#noneIn?.language : undefined;
+    const note = fellBack
+      ? t.noneInLanguage(languageName(fellBack, locale))
+      : query.language ? t.inLanguage(languageName(query.language, locale)) : t.inAllLanguages;
     const items = this.reviews();
     return html`
       <div class="controls" part="controls">
         <label class="sort-label">${t.sortLabel}
-          <select class="sort" part="sort" @change=${(event: Event) => host.chooseSort((event.target as HTMLSelectElement).value as ReviewSort)}>
-            ${SORTS.map((sort) => html`<option value=${sort} ?selected=${sort === host.listSort()}>${t.sorts[sort]}</option>`)}
+          <select class="sort focusable" part="sort" @change=${(event: Event) => (host.sort = (event.target as HTMLSelectElement).value as ReviewSort)}>
+            ${SORTS.map((sort) => html`<option value=${sort} ?selected=${sort === host.sort}>${t.sorts[sort]}</option>`)}
           </select>
         </label>
         ${fellBack
           ? nothing
           : html`<button class="button quiet toggle" part="language-toggle" type="button" aria-pressed=${all ? 'true' : 'false'}
-              @click=${() => host.chooseAllLanguages(!all)}>${t.allLanguages}</button>`}
+              @click=${() => (host.allLanguages = !all)}>${t.allLanguages}</button>`}
       </div>
       <p class="language-note" part="language-note">${note}</p>
       <div class="list" part="list" aria-busy=${this.#loading || !page ? 'true' : 'false'}>
@@ -208,7 +252,7 @@ export class ReviewsList implements ReactiveController {
     return html`
       <article class="review" part="review" aria-labelledby="title-${review.id}">
         <div class="review-head">
-          ${stars(review.rating, this.#host.listRated(formatCount(review.rating, locale)))}
+          ${this.#host.listStars(review.rating)}
           <h3 class="review-title" part="review-title" id="title-${review.id}" lang=${review.language} dir="auto">${review.title}</h3>
         </div>
         <p class="review-meta" part="review-meta">

@@ -1,4 +1,5 @@
-// Stars and bars filled to a share, shared by the summary and the list's chunk. The share travels
+// Stars and bars filled to a share: the summary's, and each review's (the list asks the element's
+// `listStars`: it imports nothing of the element's chunk, see `ReviewsForList`). The share travels
 // in `data-fill` and is set as `--fill` through the CSSOM after each render (`applyFills`): no
 // inline style attribute, which a page's CSP without 'unsafe-inline' styles would refuse.
 import { html, type TemplateResult } from 'lit';

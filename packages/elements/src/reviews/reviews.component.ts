@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import type { PublicReview, PublicReviewPage, ReviewAggregate, ReviewSort } from '@kith/schema';
+import type { PublicReview, PublicReviewPage, ReviewAggregate, ReviewListQuery, ReviewSort } from '@kith/schema';
 import type { KithCore, KithError } from '@kith/sdk/core';
 import { reviews } from '@kith/sdk/resources/reviews';
 import type {} from '../events/kith-error.js';
@@ -18,7 +17,6 @@ import { reviewsTexts } from './locales/catalog.js';
 import type * as ListChunk from './reviews-list.js';
 import type { ReviewsForList, ReviewsList } from './reviews-list.js';
 import { applyFills, stars } from './reviews-stars.js';
-import type * as StructuredDataChunk from './reviews-structured-data.js';
 import { choiceKey, formatAverage, listQuery, readingLanguage, share, STARS, type ListChoice } from './reviews.model.js';
 import { reviewsStyles } from './reviews.styles.js';
 
@@ -57,7 +55,7 @@ function safeHref(href: string | undefined): string | undefined {
  * then the element renders its own "See all reviews" link from `href` instead (it has no slot).
  *
  * The list below the summary (controls, reviews, "Show more") is a chunk of its own, fetched as
- * the element connects, while the reviews load.
+ * the element connects, while the reviews load; it also writes the structured data.
  *
  * @fires kith-load - The summary and a first page are shown: saved data at once, then each newer version (live updates included). Detail: `{ product, aggregate, page }`.
  * @fires kith-error - A read failed (summary, list or "Show more"; `not_found` included; also while saved data is shown). Detail: `{ code, error }`.
@@ -103,31 +101,37 @@ function safeHref(href: string | undefined): string | undefined {
  */
 export class KithReviews extends KithConnectedElement implements ReviewsForList {
   static override styles = [tokens, hostReset, controlStyles, stateStyles, reviewsStyles];
+  // Declared without decorators: each decorated field costs the element's entry bytes (it is
+  // measured by `npm run size` against a 5,000 B increment over the shared runtime).
+  static override properties = {
+    product: {},
+    productName: { attribute: 'product-name' },
+    structuredData: { type: Boolean, reflect: true, attribute: 'structured-data' },
+    href: {},
+    sort: { state: true },
+    stars: { state: true },
+    allLanguages: { state: true },
+  };
 
   /** The product: Kith's product id, or the shop's own id (SKU / external id). */
-  @property() product?: string;
+  declare product?: string;
 
   /** The product's name, for the structured data (required by search engines: without it, none is written). */
-  @property({ attribute: 'product-name' }) productName?: string;
+  declare productName?: string;
 
   /** Writes schema.org JSON-LD of the product's rating and the shown reviews into the light DOM. */
-  @property({ type: Boolean, reflect: true, attribute: 'structured-data' }) structuredData = false;
+  structuredData = false;
 
   /** A page of the shop listing every review: rendered as "See all reviews" (and the page's own fallback link). */
-  @property() href?: string;
+  declare href?: string;
 
-  /** How the list is ordered. */
-  @state() private sort: ReviewSort = 'newest';
+  /** @internal How the list is ordered (the list's sort menu sets it). */
+  sort: ReviewSort = 'newest';
   /** The stars whose reviews are shown (none chosen: all). */
-  @state() private stars: readonly number[] = [];
-  /** The reader asked for every language. */
-  @state() private allLanguages = false;
-  /** `<product>\n<language>` when no review was in the reader's language: every language is shown. */
-  @state() private noneInLanguage: string | undefined;
-  /** Announced politely when reviews arrive while the list is shown. */
-  @state() private announcement = '';
+  private stars: readonly number[] = [];
+  /** @internal The reader asked for every language (the list's toggle sets it). */
+  allLanguages = false;
 
-  @query('.reviews') private baseElement?: HTMLElement;
   // Before the reads: each update resolves the locale first, and the list's language follows it.
   private readonly localize = new LocalizeController(this, reviewsTexts);
   private readonly listPart = new LazyPart<typeof ListChunk, ReviewsList>(this, {
@@ -136,7 +140,6 @@ export class KithReviews extends KithConnectedElement implements ReviewsForList 
     make: (module) => new module.ReviewsList(this),
     name: '<kith-reviews> list',
   });
-  private structuredDataChunk: typeof StructuredDataChunk | undefined;
 
   private readonly aggregate = new ResourceController<ReviewAggregate, readonly [KithCore, string]>(this, {
     args: () => {
@@ -146,7 +149,7 @@ export class KithReviews extends KithConnectedElement implements ReviewsForList 
     read: ([client, product]) => resourceOf(client, reviews).aggregate(product),
     isEmpty: (aggregate) => aggregate.count === 0,
     onReady: () => this.loaded(),
-    onError: (error) => this.emit('kith-error', { code: error.code, error }),
+    onError: (error) => this.listFailed(error),
   });
 
   private readonly list = new ResourceController<PublicReviewPage, readonly [KithCore, string, string]>(this, {
@@ -156,7 +159,7 @@ export class KithReviews extends KithConnectedElement implements ReviewsForList 
     },
     read: ([client, product]) => resourceOf(client, reviews).list(product, listQuery(this.choice)),
     onReady: () => this.loaded(),
-    onError: (error) => this.emit('kith-error', { code: error.code, error }),
+    onError: (error) => this.listFailed(error),
   });
 
   /**
@@ -188,9 +191,9 @@ export class KithReviews extends KithConnectedElement implements ReviewsForList 
     return this.aggregate.value;
   }
 
-  /** The reviews shown: the first page and those read with "Show more". */
+  /** The reviews shown: the first page and those read with "Show more" (none before the list's chunk is there). */
   get shownReviews(): readonly PublicReview[] {
-    return this.listPart.value?.reviews() ?? this.list.value?.items ?? [];
+    return this.listPart.value?.reviews() ?? [];
   }
 
   /** Resolves when the texts of the current locale (and the list's code and texts) have loaded. */
@@ -210,21 +213,11 @@ export class KithReviews extends KithConnectedElement implements ReviewsForList 
     await (await this.listPart.loaded())?.showMore();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.structuredDataChunk?.syncStructuredData(this);
-  }
-
   /** What the list is read with now: the reader's language first, unless all were asked for or none is in it. */
   private get choice(): ListChoice {
     const language = readingLanguage(this.localize.locale);
-    const all = this.allLanguages || this.noneInLanguage === `${this.product}\n${language}`;
+    const all = this.allLanguages || this.listPart.value?.fellBack(language);
     return { sort: this.sort, stars: this.stars, language: all ? undefined : language };
-  }
-
-  /** The product and choice the shown pages belong to. */
-  private listKey(): string {
-    return `${this.product}\n${choiceKey(this.choice)}`;
   }
 
   private loaded(): void {
@@ -242,87 +235,31 @@ export class KithReviews extends KithConnectedElement implements ReviewsForList 
     return this.connection.client;
   }
 
-  /** @internal */
-  listFirst(): { key: string; choice: ListChoice; page: PublicReviewPage | undefined } {
-    return { key: this.listKey(), choice: this.choice, page: this.list.value };
+  /** @internal The first page, its query, and the product and choice it belongs to. */
+  listFirst(): { key: string; query: ReviewListQuery; page: PublicReviewPage | undefined } {
+    const query = listQuery(this.choice);
+    return { key: `${this.product}\n${JSON.stringify(query)}`, query, page: this.list.value };
   }
 
-  /** @internal */
-  listSummary(): ReviewAggregate | undefined {
-    return this.summary;
-  }
-
-  /** @internal */
-  announce(text: string): void {
-    // Emptied first: the same words again ("1 new review.") are a change a screen reader says.
-    this.announcement = '';
-    queueMicrotask(() => (this.announcement = text));
-  }
-
-  /** @internal No review is in the reader's language (for this product): every language is read instead. */
-  fallBack(): void {
-    const choice = this.choice;
-    if (!choice.language || choice.stars.length) return;
-    const none = `${this.product}\n${choice.language}`;
-    // After this update (the list's arguments are worked out before it renders).
-    queueMicrotask(() => (this.noneInLanguage = none));
-  }
-
-  /** @internal */
-  listFellBack(): boolean {
-    return !this.allLanguages && this.noneInLanguage === `${this.product}\n${readingLanguage(this.localize.locale)}`;
-  }
-
-  /** @internal */
-  listSort(): ReviewSort {
-    return this.sort;
-  }
-
-  /** @internal */
-  listAllLanguages(): boolean {
-    return this.allLanguages;
-  }
-
-  /** @internal */
-  chooseSort(sort: ReviewSort): void {
-    this.sort = sort;
-  }
-
-  /** @internal */
-  chooseAllLanguages(all: boolean): void {
-    this.allLanguages = all;
-  }
-
-  /** @internal */
+  /** @internal Says a read failed (the summary, the list or "Show more"). */
   listFailed(error: KithError): void {
     this.emit('kith-error', { code: error.code, error });
   }
 
-  /** @internal */
-  listRated(value: string): string {
-    return this.localize.t.rated(value);
+  /** @internal A review's stars for the list, spoken in the element's texts ("Rated 4 out of 5"). */
+  listStars(rating: number): TemplateResult {
+    const { t, locale } = this.localize;
+    return stars(rating, t.rated(formatCount(rating, locale)));
   }
 
   private onRetry(): void {
     this.retry();
     // The button disappears while loading: keep focus in the element, not on <body>.
-    void this.updateComplete.then(() => this.baseElement?.focus());
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.reviews')?.focus());
   }
 
   protected override updated(): void {
     applyFills(this.renderRoot);
-    this.writeStructuredData();
-  }
-
-  /** Writes (or removes) the JSON-LD, loading its writer (a chunk of its own) on first need. */
-  private writeStructuredData(): void {
-    const chunk = this.structuredDataChunk;
-    if (chunk) return chunk.syncStructuredData(this);
-    if (!this.structuredData) return; // never written: nothing to remove
-    void import('./reviews-structured-data.js').then(
-      (module) => module.syncStructuredData((this.structuredDataChunk = module) && this),
-      (error: unknown) => console.error('[kith] <kith-reviews> structured data could not be loaded', error),
-    );
   }
 
   protected override render(): TemplateResult {
@@ -334,7 +271,7 @@ export class KithReviews extends KithConnectedElement implements ReviewsForList 
     // the bar or button just pressed keeps the focus.
     const summaryShown = aggregate && aggregate.count > 0 && (status === ready || saved || status === loading) ? aggregate : undefined;
     const href = safeHref(this.href);
-    const own = status === ready ? this.announcement : status === empty ? '' : undefined;
+    const own = status === ready ? (this.listPart.value?.announcement ?? '') : status === empty ? '' : undefined;
     return html`
       <section class="kith-root reviews focusable" part="base" lang=${t.$lang} tabindex="-1" aria-labelledby="heading"
         aria-busy=${status === loading ? 'true' : 'false'}>
@@ -342,12 +279,12 @@ export class KithReviews extends KithConnectedElement implements ReviewsForList 
         ${summaryShown ? this.renderSummary(summaryShown) : nothing}
         ${summaryShown ? (this.listPart.value?.render() ?? skeleton(3)) : nothing}
         ${status === empty ? html`<p class="empty" part="empty">${t.empty}</p>` : nothing}
-        ${status === loading && !summaryShown ? skeleton(4, 'skeletons') : nothing}
+        ${status === loading && !summaryShown ? skeleton(4) : nothing}
         <p class="status ${status === ready || status === empty ? 'visually-hidden' : statusTone(status)}" part="status" role="status">${own ?? statusText(status, t, this.localize.common, this.error)}</p>
         ${status === failed || saved
           ? html`<button class="button retry" part="retry-button" type="button" @click=${this.onRetry}>${this.localize.common.retry}</button>`
           : nothing}
-        ${href ? html`<p class="all"><a class="all-link" part="all-link" href=${href}>${t.seeAll}</a></p>` : nothing}
+        ${href ? html`<p class="all"><a class="all-link focusable" part="all-link" href=${href}>${t.seeAll}</a></p>` : nothing}
       </section>
     `;
   }
@@ -357,7 +294,7 @@ export class KithReviews extends KithConnectedElement implements ReviewsForList 
     const average = aggregate.average ?? 0;
     const averageText = formatAverage(average, locale);
     return html`
-      <div class="summary" part="summary">
+      <div part="summary">
         <p class="average" part="average">
           ${stars(average, t.rated(averageText))}
           <span class="average-value" aria-hidden="true">${averageText}</span>
@@ -368,9 +305,9 @@ export class KithReviews extends KithConnectedElement implements ReviewsForList 
             const count = aggregate.distribution[star];
             const formatted = formatCount(count, locale);
             return html`<li>
-              <button class="bar" part="bar" type="button" aria-pressed=${this.stars.includes(star) ? 'true' : 'false'}
+              <button class="bar focusable" part="bar" type="button" aria-pressed=${this.stars.includes(star) ? 'true' : 'false'}
                 aria-label=${t.bar(star, formatted, count)} @click=${() => this.toggleStar(star)}>
-                <span class="bar-label">${t.stars(star)}</span>
+                <span>${t.stars(star)}</span>
                 <span class="track" part="bar-track" aria-hidden="true"><span class="fill" part="bar-fill" data-fill=${share(count, aggregate.count)}></span></span>
                 <span class="bar-count">${formatted}</span>
               </button>

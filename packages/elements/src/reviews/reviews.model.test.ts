@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { PublicReview, ReviewAggregate } from '@kith/schema';
 import { jsonLdText, productJsonLd } from './reviews-structured-data.js';
-import { formatAverage, listQuery, mergeReviews, readingLanguage, share } from './reviews.model.js';
+import { mergeReviews } from './reviews-list.model.js';
+import { formatAverage, listQuery, readingLanguage, share } from './reviews.model.js';
 
 const review = (id: string, rating = 4): PublicReview => ({
   id, productId: '3ab06973-9869-45e6-b8dc-bda2d257d6eb', rating, title: `Title ${id}`, body: 'Body', authorName: 'Ann',

@@ -1,11 +1,11 @@
-// What the list of reviews derives from the reader's choices, apart from rendering (pure functions).
-import type { PublicReview, ReviewListQuery, ReviewSort } from '@kith/schema';
+// What the element derives from the reader's choices, apart from rendering (pure functions); what
+// only the list needs is in `reviews-list.model.ts`, with the list's chunk.
+import type { ReviewListQuery, ReviewSort } from '@kith/schema';
 
 /** Reviews per page: a product page shows a few, "Show more" reads the next ones. */
 export const PAGE_SIZE = 10;
 /** The star bars, best first (as shops and search results show them). */
 export const STARS = [5, 4, 3, 2, 1] as const;
-export const SORTS: readonly ReviewSort[] = ['newest', 'highest', 'lowest'];
 
 /** What the reader chose: the order, the stars to show (none: all), the language (undefined: all). */
 export interface ListChoice {
@@ -39,19 +39,9 @@ export function listQuery(choice: ListChoice): ReviewListQuery {
 /** A key that is the same for the same choice (a controller compares its arguments with `===`). */
 export const choiceKey = (choice: ListChoice): string => JSON.stringify(listQuery(choice));
 
-/** The pages' reviews in order, each once (a review published meanwhile moves the pages' edges). */
-export function mergeReviews(...pages: readonly (readonly PublicReview[])[]): PublicReview[] {
-  const seen = new Set<string>();
-  return pages.flat().filter((review) => !seen.has(review.id) && (seen.add(review.id), true));
-}
-
 /** A bar's length: its share of the reviews (0 to 1). */
 export const share = (count: number, total: number): number => (total > 0 ? Math.min(1, Math.max(0, count / total)) : 0);
 
-const averages = new Map<string, Intl.NumberFormat>();
-/** An average with one decimal in the reader's locale ("4.3", "4,3"). */
-export function formatAverage(value: number, locale: string): string {
-  let format = averages.get(locale);
-  if (!format) averages.set(locale, (format = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })));
-  return format.format(value);
-}
+/** An average with one decimal in the reader's locale ("4.3", "4,3"): one a render, not worth a cache. */
+export const formatAverage = (value: number, locale: string): string =>
+  new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);

@@ -110,10 +110,6 @@ export const reviewsStyles = css`
     border-color: var(--kith-reviews-accent);
     font-weight: 600;
   }
-  .bar:focus-visible {
-    outline: 2px solid transparent;
-    box-shadow: var(--_kith-focus-ring);
-  }
   .track {
     display: block;
     height: 0.6em;
@@ -141,10 +137,6 @@ export const reviewsStyles = css`
   }
   .all-link {
     color: var(--kith-reviews-accent);
-  }
-  .all-link:focus-visible {
-    outline: 2px solid transparent;
-    box-shadow: var(--_kith-focus-ring);
   }
 
   @media (forced-colors: active) {

@@ -1,8 +1,8 @@
 // What the reviews' test files share: finding parts, waiting for a state, clients, and reviews
 // written with the publishable key and published by a moderator through the real API.
-import { waitUntil } from '@open-wc/testing';
 import type { NewReview } from '@kith/schema';
 import { createClient, type ClientOptions, type KithClient } from '@kith/sdk';
+import { parts, squash, untilStatus } from '../../../../test/support/dom.js';
 import { mintToken, type KithServerInfo } from '../../../../test/support/server-commands.js';
 import type { ResourceStatus } from '../internal/resource-controller.js';
 import './reviews.js';
@@ -12,15 +12,10 @@ import type { KithReviews } from './reviews.js';
 export const SNEAKERS = '3ab06973-9869-45e6-b8dc-bda2d257d6eb';
 export const SUIT = 'd40e4d97-81d8-4b62-a234-5a9d81a6f4c7';
 
-export async function until(el: KithReviews, status: ResourceStatus): Promise<void> {
-  await waitUntil(() => el.status === status, `the reviews never reached "${status}" (they are "${el.status}")`, { timeout: 10_000 });
-  await el.localeReady();
-  await el.updateComplete;
-}
-export const squash = (value: string | null | undefined) => (value ?? '').trim().replace(/\s+/g, ' ');
-export const part = (el: Element, name: string) => el.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
-export const parts = (el: Element, name: string) => [...(el.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${name}"]`) ?? [])];
-export const text = (el: Element, name: string) => squash(part(el, name)?.textContent);
+export { part, parts, text } from '../../../../test/support/dom.js';
+
+export const until = (el: KithReviews, status: ResourceStatus): Promise<void> => untilStatus(el, status, 'the reviews');
+
 /** Each review's text in a part (`review-title`, `review-body`…), in order. */
 export const texts = (el: Element, name: string) => parts(el, 'review').map((review) => squash(review.querySelector(`[part~="${name}"]`)?.textContent));
 /** The star bar of `stars`. */

@@ -1,15 +1,17 @@
 import type { ReviewsTexts } from './texts.js';
 
 const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+const stars = (count: number) => `${count} ${plural(count, 'star', 'stars')}`;
+const reviews = (formatted: string, count: number) => `${formatted} ${plural(count, 'review', 'reviews')}`;
 
 const en: ReviewsTexts = {
   $lang: 'en',
   title: 'Customer reviews',
   rated: (value) => `Rated ${value} out of 5`,
-  reviewCount: (n, count) => `${n} ${plural(count, 'review', 'reviews')}`,
+  reviewCount: reviews,
   distribution: 'Filter by rating',
-  stars: (stars) => `${stars} ${plural(stars, 'star', 'stars')}`,
-  bar: (stars, n, count) => `${stars} ${plural(stars, 'star', 'stars')}, ${n} ${plural(count, 'review', 'reviews')}`,
+  stars,
+  bar: (count, n, reviewCount) => `${stars(count)}, ${reviews(n, reviewCount)}`,
   seeAll: 'See all reviews',
   empty: 'No reviews yet.',
   loading: 'Loading reviews…',

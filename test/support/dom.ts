@@ -1,0 +1,29 @@
+// Reading a Kith element in a browser test: its parts by name, their text as a reader sees it, and
+// waiting for a state. One copy for every element's tests.
+import { waitUntil } from '@open-wc/testing';
+
+/** Text with each run of white space made one space, trimmed (a template's line breaks are not words). */
+export const squash = (value: string | null | undefined): string => (value ?? '').trim().replace(/\s+/g, ' ');
+
+/** The first piece of the element's shadow DOM carrying `part` `name`; null when there is none. */
+export const part = (el: Element, name: string): HTMLElement | null => el.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
+
+/** Every piece of the element's shadow DOM carrying `part` `name`, in document order. */
+export const parts = (el: Element, name: string): HTMLElement[] => [...(el.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${name}"]`) ?? [])];
+
+/** The squashed text of the part `name` ("" when there is no such part). */
+export const text = (el: Element, name: string): string => squash(part(el, name)?.textContent);
+
+/** A Kith data element: a state to wait for, and texts that may still be loading. */
+export interface StatefulElement extends HTMLElement {
+  readonly status: string;
+  localeReady(): Promise<void>;
+  readonly updateComplete: Promise<boolean>;
+}
+
+/** Waits until the element shows `status` (10 s at most), with its texts loaded and rendered; `what` names it in the failure. */
+export async function untilStatus(el: StatefulElement, status: string, what: string): Promise<void> {
+  await waitUntil(() => el.status === status, `${what} never reached "${status}" (it is "${el.status}")`, { timeout: 10_000 });
+  await el.localeReady();
+  await el.updateComplete;
+}
