@@ -33,6 +33,12 @@ export function cssTemplates() {
   };
 }
 
+/**
+ * zod/mini builds schemas with plain calls that rollup must assume have side effects, so a module's
+ * unused schemas would ship with the used ones. Building a schema has none: its calls are pure.
+ */
+export const pureSchemaCalls = { manualPureFunctions: ['z', 'shortText', 'longText', 'verbatimText', 'page', 'repeated'] };
+
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 /** A library build leaves every bare import to the consumer's resolver. */
 const isBare = (id) => nodeBuiltins.has(id) || (!id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'));
@@ -112,6 +118,9 @@ const dropIn = existsSync('packages/elements/src/drop-in.ts')
   ? [{
       input: { kith: 'packages/elements/src/drop-in.ts', ...elementEntries() },
       onwarn,
+      treeshake: pureSchemaCalls,
+      // An element's entry may carry what its chunks share instead of a facade chunk in front of them.
+      preserveEntrySignatures: 'allow-extension',
       plugins: [nodeResolve({ exportConditions: ['kith-source', 'browser', 'import', 'default'] }), cssTemplates(), ts(), terser({ format: { comments: false } })],
       output: { dir: 'packages/elements/dist/drop-in', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', manualChunks: runtimeChunk },
     }]

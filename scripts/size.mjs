@@ -7,7 +7,7 @@ import { rollup } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { cssTemplates, elementEntries, onwarn, runtimeChunk } from '../rollup.config.mjs';
+import { cssTemplates, elementEntries, onwarn, pureSchemaCalls, runtimeChunk } from '../rollup.config.mjs';
 
 const plugins = () => [
   nodeResolve({ exportConditions: ['kith-source', 'browser', 'import', 'default'] }),
@@ -20,7 +20,7 @@ const gz = (code) => gzipSync(code, { level: 9 }).length;
 
 /** Bundles inputs with code splitting (the drop-in with its runtime chunk, as it ships); returns the chunks by file name. */
 async function bundle(input, manualChunks) {
-  const build = await rollup({ input, plugins: plugins(), onwarn });
+  const build = await rollup({ input, plugins: plugins(), onwarn, treeshake: pureSchemaCalls, preserveEntrySignatures: 'allow-extension' });
   const { output } = await build.generate({ format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', manualChunks });
   await build.close();
   return new Map(output.filter((o) => o.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));

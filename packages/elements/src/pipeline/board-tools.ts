@@ -11,6 +11,7 @@
 //   board-drag.ts      dragging a card with a mouse, a finger or a pen
 //   board-writes.ts    moves sent through the outbox, and what the board shows of them
 //   board-totals.ts    a column's totals computed from the cards it shows
+//   board-windows.ts   each column rendering only the cards near its view
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { DealTotals, MoveOpportunity, Opportunity, StageWithTotals } from '@kith/schema';
 import type { KithCore } from '@kith/sdk';
@@ -23,6 +24,7 @@ import { BoardFilters } from './board-filters.js';
 import { KeyboardMove } from './board-keyboard.js';
 import { boardToolsStyles } from './board-tools.styles.js';
 import { totalsOf } from './board-totals.js';
+import { BoardWindows } from './board-windows.js';
 import { MoveWrites } from './board-writes.js';
 import { insertAt, neighboursOf, shown, type Lift } from './board.model.js';
 import { boardToolsTexts } from './locales/tools-catalog.js';
@@ -36,10 +38,6 @@ export interface BoardHost extends ReactiveControllerHost, HTMLElement {
   readonly deals: readonly Opportunity[];
   /** The client the board reads and writes through. */
   boardClient(): KithCore | undefined;
-  /** Brings card `index` of a column into view (virtualised columns) and resolves with its element. */
-  cardElement(stageId: string, index: number): Promise<HTMLElement | undefined>;
-  /** Keeps a card rendered while it is moved, even scrolled away; `undefined` lets it go. */
-  keepCard(id: string | undefined): void;
 }
 
 /** A card's place in a column as shown (index from 0), to be said. */
@@ -73,6 +71,8 @@ export class BoardTools implements ReactiveController {
   readonly writes: MoveWrites;
   readonly keyboard: KeyboardMove;
   readonly drag: PointerDrag;
+  /** Each column's virtual window (the cards near its view). */
+  readonly windows: BoardWindows;
   /** The rank-ordered columns of the last data, newer copies and moves (sorts and filters come after). */
   #base: { stages: readonly StageWithTotals[]; deals: readonly Opportunity[]; changes: number; columns: Map<string, Opportunity[]> } | undefined;
 
@@ -83,6 +83,7 @@ export class BoardTools implements ReactiveController {
     this.writes = new MoveWrites(this);
     this.keyboard = new KeyboardMove(this);
     this.drag = new PointerDrag(this);
+    this.windows = new BoardWindows(host);
     host.addController(this);
     adoptLazyStyles(host.renderRoot, boardToolsStyles, 'board-tools');
   }
@@ -138,6 +139,7 @@ export class BoardTools implements ReactiveController {
       target.splice(lift.index, 0, { ...card, stageId: lift.stageId });
     }
     this.columns = out;
+    this.windows.follow(out);
     return out;
   }
 
@@ -202,7 +204,7 @@ export class BoardTools implements ReactiveController {
     this.lift = { id, fromStage: stageId, fromIndex: index, stageId, index };
     this.reorderTried = false;
     this.message = '';
-    this.host.keepCard(id);
+    this.windows.keep(id);
     this.host.requestUpdate();
     return true;
   }
@@ -213,7 +215,7 @@ export class BoardTools implements ReactiveController {
     this.drag.end();
     if (!lift) return;
     this.lift = undefined;
-    this.host.keepCard(undefined);
+    this.windows.keep(undefined);
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => {
       const list = this.columns.get(lift.fromStage) ?? [];
@@ -234,7 +236,7 @@ export class BoardTools implements ReactiveController {
     const card = list[lift.index];
     const sort = this.filters.sortOf(lift.stageId);
     this.lift = undefined;
-    this.host.keepCard(undefined);
+    this.windows.keep(undefined);
     if (!card) return this.host.requestUpdate();
     const place = { id: card.id, stageId: lift.stageId, index: lift.index, count: list.length };
     if (lift.stageId === lift.fromStage && (sort !== 'rank' || lift.index === lift.fromIndex)) {
@@ -284,7 +286,7 @@ export class BoardTools implements ReactiveController {
   }
 
   async focus(stageId: string, index: number, control: '.card' | '.deal'): Promise<void> {
-    const el = await this.host.cardElement(stageId, index);
+    const el = await this.windows.cardElement(stageId, index);
     el?.querySelector<HTMLElement>(control)?.focus();
   }
 }

@@ -11,8 +11,6 @@ import { LazyPart } from '../internal/lazy-part.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import { ResourceController, ResourceStatus } from '../internal/resource-controller.js';
 import { statusLine } from '../internal/status.js';
-import type * as ListChunk from '../internal/virtual-list.js';
-import type { VirtualWindow } from '../internal/virtual-window.js';
 import { controlStyles, stateStyles } from '../styles/shared.js';
 import { hostReset, tokens } from '../styles/tokens.js';
 import type * as PagesChunk from './board-pages.js';
@@ -25,7 +23,7 @@ import { pipelineStyles } from './pipeline.styles.js';
 
 const { idle, loading, ready, empty, offline, stale, error: failed, notAuthorized } = ResourceStatus;
 
-/** Each column's first cards, rendered plainly until the lists' chunk is there (then only those near the view). */
+/** Each column's first cards, rendered plainly until the tools are there (then only those near the view: see board-windows.ts). */
 const PLAIN_MAX = 40;
 
 /**
@@ -115,20 +113,10 @@ export class KithPipeline extends KithConnectedElement implements BoardHost {
 
   private readonly tools = new LazyPart<typeof ToolsChunk, BoardTools>(this, {
     wanted: () => true,
-    chunk: () => import('./board-tools.js'),
+    // The lists' chunk (the columns' virtual windows, which the tools make) is fetched beside, not after, them.
+    chunk: () => Promise.all([import('./board-tools.js'), import('../internal/virtual-list.js')]).then(([tools]) => tools),
     make: (module) => new module.BoardTools(this),
     name: '<kith-pipeline> tools',
-  });
-
-  /**
-   * The long lists' machinery, a chunk of its own (shared with the timeline) fetched as the board
-   * connects, while its deals load: each column then renders the cards near its visible part only.
-   */
-  private readonly list = new LazyPart<typeof ListChunk, { VirtualWindow: typeof VirtualWindow; ready(): Promise<void> }>(this, {
-    wanted: () => true,
-    chunk: () => import('../internal/virtual-list.js'),
-    make: ({ VirtualWindow }) => ({ VirtualWindow, ready: () => Promise.resolve() }),
-    name: 'lists',
   });
 
   /** The board's later pages (more than 500 deals): a chunk of their own, fetched when the first page says there are more. */
@@ -141,12 +129,6 @@ export class KithPipeline extends KithConnectedElement implements BoardHost {
 
   /** The columns as shown, arranged before each render. */
   private columns = new Map<string, Opportunity[]>();
-  /** Each column's card ids (the same array while they do not change: the virtual window compares them). */
-  private keys = new Map<string, readonly string[]>();
-  /** Each column renders the cards near its visible part only (2,000 deals stay smooth), once the lists' chunk is there. */
-  private readonly windows = new Map<string, VirtualWindow>();
-  /** The card kept rendered while it is moved (given to the windows made later too). */
-  private kept: string | undefined;
 
   constructor() {
     super();
@@ -213,26 +195,9 @@ export class KithPipeline extends KithConnectedElement implements BoardHost {
     return this.connection.client;
   }
 
-  /** @internal */
+  /** @internal Brings card `index` of a column into view (once the tools are there) and resolves with its element. */
   async cardElement(stageId: string, index: number): Promise<HTMLElement | undefined> {
-    await this.updateComplete;
-    const column = this.renderRoot.querySelector(`.column[data-stage="${CSS.escape(stageId)}"]`);
-    // Rendered already (near the view, kept while lifted, or among the first plain cards), else the
-    // column's window brings it in (once the lists' chunk is there).
-    let el = column?.querySelector<HTMLElement>(`.slot[data-index="${index}"]`);
-    if (!el) {
-      if (!this.list.value) await this.list.loaded();
-      await this.updateComplete;
-      el = await this.windows.get(stageId)?.scrollToIndex(index);
-    }
-    el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    return el;
-  }
-
-  /** @internal */
-  keepCard(id: string | undefined): void {
-    this.kept = id;
-    for (const view of this.windows.values()) view.keep(id);
+    return (await this.tools.loaded())?.windows.cardElement(stageId, index);
   }
 
   private args(): readonly [KithCore, string] | undefined {
@@ -245,26 +210,6 @@ export class KithPipeline extends KithConnectedElement implements BoardHost {
     const stages = this.pipelineRead.value?.stages ?? [];
     const deals = this.deals;
     this.columns = this.tools.value?.arrange(stages, deals) ?? columnsOf(stages, deals);
-    const keys = new Map<string, readonly string[]>();
-    const lists = this.list.value;
-    for (const stage of stages) {
-      const id = stage.id;
-      const fresh = (this.columns.get(id) ?? []).map((deal) => deal.id);
-      const old = this.keys.get(id);
-      keys.set(id, old?.length === fresh.length && old.every((key, i) => key === fresh[i]) ? old : fresh);
-      if (lists && !this.windows.has(id)) {
-        const column = (selector: string) => this.renderRoot.querySelector<HTMLElement>(`[data-stage="${CSS.escape(id)}"] ${selector}`);
-        const view = new lists.VirtualWindow(this, { scroller: () => column('.scroller'), list: () => column('.cards'), keys: () => this.keys.get(id) ?? [], estimate: 100 });
-        view.keep(this.kept);
-        this.windows.set(id, view);
-      }
-    }
-    this.keys = keys;
-    for (const [id, view] of this.windows) {
-      if (keys.has(id)) continue;
-      this.removeController(view);
-      this.windows.delete(id);
-    }
   }
 
   private onRetry(): void {
@@ -313,9 +258,7 @@ export class KithPipeline extends KithConnectedElement implements BoardHost {
     const cards = this.columns.get(stage.id) ?? [];
     const totals = this.totalsOf(stage);
     const heading = `stage-${stage.id}`;
-    const view = this.windows.get(stage.id);
-    const start = view?.start ?? 0;
-    const end = view ? view.end : Math.min(cards.length, PLAIN_MAX);
+    const [start, end] = tools?.windows.range(stage.id) ?? [0, Math.min(cards.length, PLAIN_MAX)];
     return html`
       <div class="column ${stage.kind}" part="column column-${stage.kind}" role="group" aria-labelledby=${heading} data-stage=${stage.id}>
         <div class="column-head" part="column-header">

@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+// (Comments stay out of the CSS text, which ships as written.)
+// .cards: the virtual window sets the list's padding and measures each item, so no gap, no margin.
 export const pipelineStyles = css`
   :host {
     --kith-pipeline-radius: var(--_kith-radius);
@@ -90,7 +92,6 @@ export const pipelineStyles = css`
     overflow-y: auto;
     overscroll-behavior-y: contain;
   }
-  /* The virtual window sets the list's padding and measures each item: no gap, no margin. */
   .cards {
     margin: 0;
     padding: 0;

@@ -1,7 +1,8 @@
 // What the timeline needs beyond its first page, as a chunk of its own fetched as it connects
 // (while the first page loads): the virtual window (only the items near the view rendered), the
 // next pages read as the person scrolls or asks, PageDown / PageUp between items, and the polite
-// announcement of someone else's new interactions. Until it is there, the first page renders plainly.
+// announcement of someone else's new interactions; the feed's items merged from these pages and the
+// notes written here. Until it is there, the first page renders plainly, alone.
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Interaction, InteractionPage, InteractionQuery } from '@kith/schema';
 import type { KithCore, KithError } from '@kith/sdk';
@@ -44,6 +45,21 @@ interface MorePages {
 
 const NONE: readonly Interaction[] = [];
 
+/** The interactions of several pages: each once (a page may overlap the next after a live change), newest first. */
+export function mergePages(pages: readonly (readonly Interaction[])[]): Interaction[] {
+  const seen = new Set<string>();
+  const items: Interaction[] = [];
+  for (const page of pages) {
+    for (const item of page) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      items.push(item);
+    }
+  }
+  // Stable: ties keep the server's order.
+  return items.sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
+}
+
 export class TimelineFeed {
   readonly window: VirtualWindow;
   readonly #context: FeedContext;
@@ -55,6 +71,8 @@ export class TimelineFeed {
   #seen: { key: string; ids: Set<string>; newest: number } | undefined;
   /** The items of the first page last shown. */
   #first: readonly Interaction[] | undefined;
+  /** The feed's items last merged, and what from. */
+  #items: { first: readonly Interaction[]; more: readonly Interaction[]; confirmed: readonly Interaction[]; items: Interaction[] } | undefined;
 
   constructor(context: FeedContext) {
     this.#context = context;
@@ -73,6 +91,18 @@ export class TimelineFeed {
   /** The interactions read after the first page, for the current filters. */
   more(): readonly Interaction[] {
     return this.#more?.key === this.#context.filters().key ? this.#more.items : NONE;
+  }
+
+  /**
+   * The interactions the feed shows: `confirmed` (written here, which the first page may not hold
+   * yet), the `first` page and those read since, each once, newest first (the same array while none changes).
+   */
+  items(first: readonly Interaction[], confirmed: readonly Interaction[]): readonly Interaction[] {
+    const more = this.more();
+    const memo = this.#items;
+    if (memo?.first === first && memo.more === more && memo.confirmed === confirmed) return memo.items;
+    this.#items = { first, more, confirmed, items: mergePages([confirmed, first, more]) };
+    return this.#items.items;
   }
 
   /** The cursor of the next page, if there is one. */

@@ -1,6 +1,6 @@
-// What the filter bar and the pending notes share (both chunks of their own): the facets, and
-// whether a note written here would match the filters the server applies.
-import { InteractionChannel, InteractionPhase, InteractionType, type CreateInteraction } from '@kith/schema';
+// What the filter bar and the pending notes share (both chunks of their own): the facets, the
+// filters as the server's query, and whether a note written here would match them.
+import { InteractionChannel, InteractionPhase, InteractionType, type CreateInteraction, type InteractionQuery } from '@kith/schema';
 import type { TimelineFilters } from './timeline.model.js';
 
 export type Facet = 'channel' | 'type' | 'phase';
@@ -20,3 +20,13 @@ export function matchesFilters(item: CreateInteraction, filters: TimelineFilters
   );
 }
 
+
+/** The filters as a query, empty ones left out (so the same filters give the same query). */
+export function queryOf(filters: TimelineFilters): InteractionQuery {
+  const query: InteractionQuery = {};
+  if (filters.channel.length) query.channel = filters.channel;
+  if (filters.type.length) query.type = filters.type;
+  if (filters.phase.length) query.phase = filters.phase;
+  if (filters.q) query.q = filters.q;
+  return query;
+}

@@ -2,12 +2,12 @@
 // text search — as a chunk of its own with its styles and texts: fetched as the timeline
 // connects, while its first page loads, so the feed's own code stays small.
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { InteractionCounts, InteractionPhase, InteractionType } from '@kith/schema';
+import type { InteractionCounts, InteractionPhase, InteractionQuery, InteractionType } from '@kith/schema';
 import { adoptLazyStyles } from '../internal/adopt-styles.js';
 import { formatCount } from '../internal/format.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import { timelineFiltersTexts } from './locales/filters-catalog.js';
-import { FACETS, type Facet } from './timeline-filters.model.js';
+import { FACETS, queryOf, type Facet } from './timeline-filters.model.js';
 import { NO_FILTERS, type TimelineFilters as Filters } from './timeline.model.js';
 import { timelineFiltersStyles } from './timeline-filters.styles.js';
 
@@ -19,8 +19,8 @@ export interface FiltersContext {
   host: ReactiveControllerHost & HTMLElement & { locale?: string | undefined; readonly renderRoot: HTMLElement | DocumentFragment };
   /** The filters applied now. */
   filters(): Filters;
-  /** Applies new filters (the timeline reads again from its first page). */
-  apply(filters: Filters): void;
+  /** Applies new filters, and the server's query for them (the timeline reads again from its first page). */
+  apply(filters: Filters, query: InteractionQuery): void;
   /** The names of types and phases, in the timeline's language (its items use them too). */
   names(): { types: Record<InteractionType, string>; phases: Record<InteractionPhase, string> };
 }
@@ -90,7 +90,7 @@ export class TimelineFiltersBar {
     const filters = this.#context.filters();
     const list = filters[facet] as string[];
     const next = list.includes(value) ? list.filter((v) => v !== value) : FACETS[facet].filter((v) => v === value || list.includes(v));
-    this.#context.apply({ ...filters, [facet]: next });
+    this.#apply({ ...filters, [facet]: next });
   }
 
   readonly #onSearch = (event: Event): void => {
@@ -99,13 +99,17 @@ export class TimelineFiltersBar {
     this.#timer = setTimeout(() => {
       const q = this.#draft.trim().slice(0, 200);
       const filters = this.#context.filters();
-      if (q !== filters.q) this.#context.apply({ ...filters, q });
+      if (q !== filters.q) this.#apply({ ...filters, q });
     }, SEARCH_DELAY);
   };
 
   readonly #clear = (): void => {
     clearTimeout(this.#timer);
     this.#draft = '';
-    this.#context.apply(NO_FILTERS);
+    this.#apply(NO_FILTERS);
   };
+
+  #apply(filters: Filters): void {
+    this.#context.apply(filters, queryOf(filters));
+  }
 }

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { Interaction, InteractionChannel, InteractionPage, InteractionQuery } from '@kith/schema';
 import type { KithCore, KithError } from '@kith/sdk';
 import { getTimeline } from '@kith/sdk/resources/interactions';
@@ -18,7 +18,7 @@ import type * as FiltersChunk from './timeline-filters.js';
 import type { TimelineFiltersBar } from './timeline-filters.js';
 import type * as WritesChunk from './timeline-writes.js';
 import type { PendingWrite, TimelineWrites } from './timeline-writes.js';
-import { dayKind, headingsAt, keyDate, mergePages, NO_FILTERS, queryOf, relativeTime, type TimelineFilters } from './timeline.model.js';
+import { dayKind, headingsAt, keyDate, NO_FILTERS, relativeTime, type TimelineFilters } from './timeline.model.js';
 import { timelineStyles } from './timeline.styles.js';
 
 const { idle, loading, ready, empty, offline, stale, error: failed, notAuthorized } = ResourceStatus;
@@ -30,6 +30,8 @@ const GLYPHS: Record<InteractionChannel, string> = {
 
 /** The items rendered plainly until the list's chunk is there (a first page is 20). */
 const PLAIN_MAX = 50;
+/** No interactions (one array, so what is worked out from it is not worked out again). */
+const NONE: readonly Interaction[] = [];
 
 /** One item of the feed: an interaction, or a note or call written here and not confirmed yet. */
 type Row = { key: string; item: Interaction; write?: undefined } | { key: string; write: PendingWrite; item?: undefined };
@@ -100,20 +102,16 @@ export class KithTimeline extends KithConnectedElement {
   /** What the polite live region says (new interactions, a confirmed note). */
   @state() private announcement = '';
 
-  @query('.timeline') private rootElement?: HTMLElement;
-  @query('.scroller') private scrollerElement?: HTMLElement;
-  @query('.feed') private feedElement?: HTMLElement;
-
   private readonly localize = new LocalizeController(this, timelineTexts);
-  /** The filters' key and query, recomputed only when the filters change (args compare with `===`). */
-  private current = { filters: this.filters, key: '{}', query: {} as InteractionQuery };
+  /** The filters as the server's query (the filter bar works it out), and a key that is the same string for the same filters (args compare with `===`). */
+  private current = { key: '{}', query: {} as InteractionQuery };
 
   private readonly resource = new ResourceController<InteractionPage, readonly [KithCore, string, string]>(this, {
     args: () => {
       const client = this.connection.client;
-      return client && this.customerId ? [client, this.customerId, this.filterState().key] : undefined;
+      return client && this.customerId ? [client, this.customerId, this.current.key] : undefined;
     },
-    read: ([client, id]) => getTimeline(client, id, this.filterState().query),
+    read: ([client, id]) => getTimeline(client, id, this.current.query),
     isEmpty: (page) => page.items.length === 0,
     onReady: (page) => {
       this.feed.value?.noteFirstPage(page);
@@ -131,7 +129,7 @@ export class KithTimeline extends KithConnectedElement {
       new module.TimelineFiltersBar({
         host: this,
         filters: () => this.filters,
-        apply: (filters) => this.setFilters(filters),
+        apply: (filters, query) => this.setFilters(filters, query),
         names: () => this.localize.t,
       }),
     name: '<kith-timeline> filters',
@@ -164,11 +162,11 @@ export class KithTimeline extends KithConnectedElement {
         host: this,
         client: () => this.connection.client,
         customerId: () => this.customerId,
-        filters: () => this.filterState(),
+        filters: () => this.current,
         page: () => this.resource.value,
         keys: () => this.rowState().keys,
-        scroller: () => this.scrollerElement,
-        list: () => this.feedElement,
+        scroller: () => this.element('.scroller'),
+        list: () => this.element('.feed'),
         own: () => this.writes.value?.confirmed() ?? [],
         announce: (text) => (this.announcement = text),
       }),
@@ -187,17 +185,10 @@ export class KithTimeline extends KithConnectedElement {
 
   /** The interactions shown: the first page, those read since, and those written here and confirmed, newest first. */
   get items(): readonly Interaction[] {
-    const first = this.resource.value?.items ?? [];
-    const more = this.feed.value?.more() ?? [];
-    const confirmed = this.filtered ? [] : (this.writes.value?.confirmed() ?? []);
-    const memo = this.itemsMemo;
-    if (memo.first === first && memo.more === more && memo.confirmed === confirmed) return memo.items;
-    this.itemsMemo = { first, more, confirmed, items: mergePages([confirmed, first, more]) };
-    return this.itemsMemo.items;
+    const first = this.resource.value?.items ?? NONE;
+    // The feed's chunk merges them (until it is there, the first page is all there is to show).
+    return this.feed.value?.items(first, this.filtered ? NONE : (this.writes.value?.confirmed() ?? NONE)) ?? first;
   }
-  private itemsMemo: { first: readonly Interaction[]; more: readonly Interaction[]; confirmed: readonly Interaction[]; items: Interaction[] } = {
-    first: [], more: [], confirmed: [], items: [],
-  };
 
   /** The error shown. */
   get error(): KithError | undefined {
@@ -222,16 +213,8 @@ export class KithTimeline extends KithConnectedElement {
     await (await this.feed.loaded())?.loadMore();
   }
 
-  private filterState(): { key: string; query: InteractionQuery } {
-    if (this.current.filters !== this.filters) {
-      const query = queryOf(this.filters);
-      this.current = { filters: this.filters, key: JSON.stringify(query), query };
-    }
-    return this.current;
-  }
-
   private get filtered(): boolean {
-    return this.filterState().key !== '{}';
+    return this.current.key !== '{}';
   }
 
   /** The feed's rows (pending writes first) and their keys, the same arrays while nothing changed. */
@@ -258,14 +241,20 @@ export class KithTimeline extends KithConnectedElement {
   } = { items: [], pending: [], rows: [], keys: [], instants: [] };
 
   /** New filters: read again from the first page, shown from the top (the pages read for the old ones are dropped). */
-  private setFilters(filters: TimelineFilters): void {
+  private setFilters(filters: TimelineFilters, query: InteractionQuery): void {
     this.filters = filters;
+    this.current = { key: JSON.stringify(query), query };
     this.feed.value?.reset();
   }
 
   private onRetry(): void {
     this.retry();
-    void this.updateComplete.then(() => this.rootElement?.focus());
+    void this.updateComplete.then(() => this.element('.timeline')?.focus());
+  }
+
+  /** An element of the shadow root (none while it is not rendered). */
+  private element(selector: string): HTMLElement | undefined {
+    return this.renderRoot.querySelector<HTMLElement>(selector) ?? undefined;
   }
 
   protected override render(): TemplateResult {

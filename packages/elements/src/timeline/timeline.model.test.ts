@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { Interaction } from '@kith/schema';
-import { matchesFilters } from './timeline-filters.model.js';
-import { dayKey, dayKind, headingsAt, mergePages, NO_FILTERS, previousDayKey, queryOf, relativeTime } from './timeline.model.js';
+import { mergePages } from './timeline-feed.js';
+import { matchesFilters, queryOf } from './timeline-filters.model.js';
+import { dayKey, dayKind, headingsAt, NO_FILTERS, previousDayKey, relativeTime } from './timeline.model.js';
 
 const item = (id: string, occurredAt: string): Interaction => ({
   id, customerId: 'c', channel: 'phone', type: 'call', direction: 'outbound', phase: 'sale', summary: id, body: null, staffId: null,

@@ -1,6 +1,7 @@
 // What the timeline derives from its pages (order, grouping, relative time), kept apart from
 // rendering so it can be tested alone.
-import type { Interaction, InteractionChannel, InteractionPhase, InteractionQuery, InteractionType } from '@kith/schema';
+import type { InteractionChannel, InteractionPhase, InteractionType } from '@kith/schema';
+import { dateTimeFormat } from '../internal/format.js';
 
 /** What the person filters the timeline by: applied by the server over every row. */
 export interface TimelineFilters {
@@ -11,18 +12,6 @@ export interface TimelineFilters {
 }
 export const NO_FILTERS: TimelineFilters = { channel: [], type: [], phase: [], q: '' };
 
-/** The filters as a query, empty ones left out (so the same filters give the same query). */
-export function queryOf(filters: TimelineFilters): InteractionQuery {
-  const query: InteractionQuery = {};
-  if (filters.channel.length) query.channel = filters.channel;
-  if (filters.type.length) query.type = filters.type;
-  if (filters.phase.length) query.phase = filters.phase;
-  if (filters.q) query.q = filters.q;
-  return query;
-}
-
-const dayKeyFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** Day keys already worked out, by instant and zone: a list of 10,000 events asks again on every scroll. */
 const dayKeys = new Map<string, string>();
 
@@ -32,11 +21,7 @@ export function dayKey(instant: number | string, timeZone?: string): string {
   const cacheKey = `${instant}|${zone}`;
   const known = dayKeys.get(cacheKey);
   if (known !== undefined) return known;
-  let format = dayKeyFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone, numberingSystem: 'latn' });
-    dayKeyFormats.set(zone, format);
-  }
+  const format = dateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone, numberingSystem: 'latn' });
   const parts = format.formatToParts(typeof instant === 'string' ? Date.parse(instant) : instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   const key = `${part('year')}-${part('month')}-${part('day')}`;
@@ -49,21 +34,6 @@ export function dayKey(instant: number | string, timeZone?: string): string {
 export function previousDayKey(key: string): string {
   const [year = 0, month = 1, day = 1] = key.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
-}
-
-/** The interactions of several pages: each once (a page may overlap the next after a live change), newest first. */
-export function mergePages(pages: readonly (readonly Interaction[])[]): Interaction[] {
-  const seen = new Set<string>();
-  const items: Interaction[] = [];
-  for (const page of pages) {
-    for (const item of page) {
-      if (seen.has(item.id)) continue;
-      seen.add(item.id);
-      items.push(item);
-    }
-  }
-  // Stable: ties keep the server's order.
-  return items.sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
 }
 
 /**

@@ -1,5 +1,8 @@
 import { css } from 'lit';
 
+// (Comments stay out of the CSS text, which ships as written.)
+// .scroller: the feed scrolls on its own; only the items near the view are rendered (see VirtualWindow).
+// .item:focus-visible: an inset ring, as the item is inside the scroller, which would clip an outer one.
 export const timelineStyles = css`
   :host {
     --kith-timeline-radius: var(--_kith-radius);
@@ -21,7 +24,6 @@ export const timelineStyles = css`
     overflow-wrap: anywhere;
   }
 
-  /* The feed scrolls on its own; only the items near the view are rendered (see VirtualWindow). */
   .scroller {
     max-height: var(--kith-timeline-max-height, 40rem);
     overflow-y: auto;
@@ -54,7 +56,6 @@ export const timelineStyles = css`
   .item + .item {
     border-top: 1px solid var(--_kith-border);
   }
-  /* Inside the scroller, so the ring must not be clipped. */
   .item:focus-visible {
     box-shadow: inset var(--_kith-focus-ring);
   }
