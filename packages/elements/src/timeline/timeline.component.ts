@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { Interaction, InteractionChannel, InteractionPage, InteractionQuery } from '@kith/schema';
 import type { KithCore, KithError } from '@kith/sdk';
 import { getTimeline } from '@kith/sdk/resources/interactions';
@@ -92,15 +91,22 @@ type Row = { key: string; item: Interaction; write?: undefined } | { key: string
  */
 export class KithTimeline extends KithConnectedElement {
   static override styles = [tokens, hostReset, controlStyles, stateStyles, timelineStyles];
+  // Declared without decorators: each element chunk would carry its own copy of the decorator helper.
+  static override properties = {
+    customerId: { attribute: 'customer-id' },
+    readonly: { type: Boolean, reflect: true },
+    filters: { state: true },
+    announcement: { state: true },
+  };
 
   /** The id (UUID) of the customer whose timeline is shown. */
-  @property({ attribute: 'customer-id' }) customerId?: string;
+  declare customerId?: string;
   /** Hides "Add note" and "Log call" (a viewer who may read but not write). */
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  readonly = false;
 
-  @state() private filters: TimelineFilters = NO_FILTERS;
+  private filters: TimelineFilters = NO_FILTERS;
   /** What the polite live region says (new interactions, a confirmed note). */
-  @state() private announcement = '';
+  private announcement = '';
 
   private readonly localize = new LocalizeController(this, timelineTexts);
   /** The filters as the server's query (the filter bar works it out), and a key that is the same string for the same filters (args compare with `===`). */
