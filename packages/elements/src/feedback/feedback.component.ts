@@ -17,6 +17,22 @@ import {
 /** Where the form is: typing, handing the review over, kept to send later, or received by the server. */
 export type Phase = 'form' | 'sending' | 'queued' | 'sent';
 
+/** @internal The form of another kind than a review (a chunk of its own, see `KINDS`). */
+export interface FeedbackKindPart {
+  render(): TemplateResult;
+}
+
+/** @internal What a kind's chunk exports. */
+export interface FeedbackKindModule {
+  createKind(host: KithFeedback): FeedbackKindPart;
+}
+
+/**
+ * The kinds besides `review`, each a chunk loaded when an element asks for it (issue #9 adds
+ * them: surveys `nps`, `csat`, `ces`, and `complaint`).
+ */
+const KINDS: Record<string, () => Promise<FeedbackKindModule>> = {};
+
 /** A BCP 47 tag the server accepts for `language` (the schema's `LanguageTag`). */
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
@@ -103,6 +119,8 @@ export class KithFeedback extends KithElement {
   #honeypot = '';
   /** When the form was first shown (the server's bot check); unknown for a restored draft. */
   #shownAt: number | undefined;
+  /** The form of another kind than a review, once its chunk is there. */
+  #other: { kind: string; part: FeedbackKindPart } | undefined;
   /** The sending code, bound to this element, once asked for; and once it is there. */
   #sending: Promise<ReviewSender> | undefined;
   #sent: ReviewSender | undefined;
@@ -115,6 +133,20 @@ export class KithFeedback extends KithElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('product') && changed.get('product') !== undefined && this.product) this.#restore(this.product);
+    if (changed.has('kind')) void this.#loadKind(this.kind);
+  }
+
+  /** Another kind than a review: its chunk, loaded once the element asks for it. */
+  async #loadKind(kind: string): Promise<void> {
+    const load = KINDS[kind];
+    if (!load || this.#other?.kind === kind) return;
+    try {
+      const part = (await load()).createKind(this);
+      if (this.kind === kind) this.#other = { kind, part };
+      this.requestUpdate();
+    } catch (error) {
+      console.warn(`[kith] <kith-feedback>: could not load the "${kind}" form`, error);
+    }
   }
 
   /** @internal The texts in the element's language (the sending chunk says what happened with them). */
@@ -132,7 +164,7 @@ export class KithFeedback extends KithElement {
     const t = this.#localize.t;
     return html`<div class="kith-root" lang=${t.$lang}>
       ${this.kind !== 'review'
-        ? html`<p class="notice" part="notice">${t.notConfigured}</p>`
+        ? (this.#other?.kind === this.kind ? this.#other.part.render() : KINDS[this.kind] ? nothing : html`<p class="notice" part="notice">${t.notConfigured}</p>`)
         : this.phase === 'queued' || this.phase === 'sent'
           ? this.#sent?.renderReceipt()
           : this.#renderForm()}
