@@ -9,7 +9,8 @@ export interface StatusTexts {
   notFound: string;
   /** No client: no provider, no page settings, no `base-url` + `key`. */
   notConfigured: string;
-  stale: { offline: string; failed: string };
+  /** Its own wording of the saved-data notices ("showing saved points"); else the common one. */
+  stale?: { offline: string; failed: string } | undefined;
   /** The lead-in before the shared reason: "The customer could not be loaded: …". */
   failed: (reason: string) => string;
 }
@@ -26,9 +27,9 @@ export function statusText(status: ResourceStatus, t: StatusTexts, common: Commo
     case ResourceStatus.notFound:
       return t.notFound;
     case ResourceStatus.offline:
-      return t.stale.offline;
+      return (t.stale ?? common.stale).offline;
     case ResourceStatus.stale:
-      return t.stale.failed;
+      return (t.stale ?? common.stale).failed;
     case ResourceStatus.error:
       return t.failed(common.reasons[error?.code ?? 'server']);
     case ResourceStatus.idle:

@@ -39,10 +39,6 @@ const en: CustomerCardTexts = {
   },
   noCustomer: 'No customer selected.',
   updated: 'The customer was updated.',
-  stale: {
-    offline: 'You are offline: showing saved data. It may be out of date.',
-    failed: 'Showing saved data: the latest could not be loaded.',
-  },
   failed: (reason) => `The customer could not be loaded: ${reason}.`,
 };
 

@@ -37,8 +37,6 @@ export interface CustomerCardTexts extends Texts {
   noCustomer: string;
   /** Announced when a live update changed the customer while shown. */
   updated: string;
-  /** Shown under saved data when the latest could not be loaded: offline (network, timeout) or another failure. */
-  stale: { offline: string; failed: string };
   /** The lead-in before why it could not be loaded (a shared reason): "The customer could not be loaded: the server had a problem." */
   failed: (reason: string) => string;
 }

@@ -38,10 +38,6 @@ const zhHans: CustomerCardTexts = {
   },
   noCustomer: '未选择客户。',
   updated: '客户信息已更新。',
-  stale: {
-    offline: '您已离线：显示的是已保存的数据，可能不是最新的。',
-    failed: '显示的是已保存的数据：无法加载最新数据。',
-  },
   failed: (reason) => `无法加载客户：${reason}。`,
 };
 

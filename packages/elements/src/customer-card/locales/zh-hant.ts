@@ -38,10 +38,6 @@ const zhHant: CustomerCardTexts = {
   },
   noCustomer: '未選擇客戶。',
   updated: '客戶資料已更新。',
-  stale: {
-    offline: '您已離線：顯示的是已儲存的資料，可能不是最新的。',
-    failed: '顯示的是已儲存的資料：無法載入最新資料。',
-  },
   failed: (reason) => `無法載入客戶：${reason}。`,
 };
 

@@ -3,6 +3,10 @@ import type { CommonTexts } from './texts.js';
 const en: CommonTexts = {
   $lang: 'en',
   retry: 'Retry',
+  stale: {
+    offline: 'You are offline: showing saved data. It may be out of date.',
+    failed: 'Showing saved data: the latest could not be loaded.',
+  },
   reasons: {
     network: 'the server cannot be reached',
     timeout: 'the server took too long to answer',

@@ -8,6 +8,8 @@ import type { Texts } from '../translation.js';
  */
 export interface CommonTexts extends Texts {
   retry: string;
+  /** Saved data shown because the person is offline, or because the latest could not be loaded (an element may word its own). */
+  stale: { offline: string; failed: string };
   /** One reason per error code, a clause that follows the element's `failed(…)` lead-in. */
   reasons: Record<KithErrorCode, string>;
 }

@@ -3,6 +3,10 @@ import type { CommonTexts } from './texts.js';
 const zhHans: CommonTexts = {
   $lang: 'zh-Hans',
   retry: '重试',
+  stale: {
+    offline: '您已离线：显示的是已保存的数据，可能不是最新的。',
+    failed: '显示的是已保存的数据：无法加载最新数据。',
+  },
   reasons: {
     network: '无法连接服务器',
     timeout: '服务器响应超时',

@@ -3,6 +3,10 @@ import type { CommonTexts } from './texts.js';
 const zhHant: CommonTexts = {
   $lang: 'zh-Hant',
   retry: '重試',
+  stale: {
+    offline: '您已離線：顯示的是已儲存的資料，可能不是最新的。',
+    failed: '顯示的是已儲存的資料：無法載入最新資料。',
+  },
   reasons: {
     network: '無法連線至伺服器',
     timeout: '伺服器回應逾時',

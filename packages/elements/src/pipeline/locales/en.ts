@@ -19,10 +19,6 @@ const en: PipelineTexts = {
     body: 'The pipeline is shown only to signed-in staff who may read deals. Sign in, then try again.',
   },
   noPipeline: 'No pipeline selected.',
-  stale: {
-    offline: 'You are offline: showing saved data. It may be out of date.',
-    failed: 'Showing saved data: the latest could not be loaded.',
-  },
   failed: (reason) => `The pipeline could not be loaded: ${reason}.`,
 };
 

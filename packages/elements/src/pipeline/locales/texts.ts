@@ -26,7 +26,6 @@ export interface PipelineTexts extends Texts {
   notAuthorized: { title: string; body: string };
   /** Shown when there is a client but no pipeline-id. */
   noPipeline: string;
-  stale: { offline: string; failed: string };
   /** "The pipeline could not be loaded: …" */
   failed: (reason: string) => string;
 }

@@ -16,7 +16,6 @@ const zhHans: PipelineTexts = {
   notConfigured: '此销售管道未连接：请设置 base-url 和 key，或将其放入 kith-provider。',
   notAuthorized: { title: '需要员工登录', body: '销售管道仅向有权查看商机的已登录员工显示。请先登录，然后重试。' },
   noPipeline: '未选择销售管道。',
-  stale: { offline: '您已离线：显示的是已保存的数据，可能不是最新的。', failed: '显示的是已保存的数据：无法加载最新数据。' },
   failed: (reason) => `无法加载销售管道：${reason}。`,
 };
 

@@ -16,7 +16,6 @@ const zhHant: PipelineTexts = {
   notConfigured: '此銷售管道未連線：請設定 base-url 和 key，或將其放入 kith-provider。',
   notAuthorized: { title: '需要員工登入', body: '銷售管道僅向有權檢視商機的已登入員工顯示。請先登入，然後重試。' },
   noPipeline: '未選擇銷售管道。',
-  stale: { offline: '您已離線：顯示的是已儲存的資料，可能不是最新的。', failed: '顯示的是已儲存的資料：無法載入最新資料。' },
   failed: (reason) => `無法載入銷售管道：${reason}。`,
 };
 

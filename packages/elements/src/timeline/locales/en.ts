@@ -22,10 +22,6 @@ const en: TimelineTexts = {
     body: 'The timeline is shown only to signed-in staff. Sign in, then try again.',
   },
   noCustomer: 'No customer selected.',
-  stale: {
-    offline: 'You are offline: showing saved data. It may be out of date.',
-    failed: 'Showing saved data: the latest could not be loaded.',
-  },
   failed: (reason) => `The timeline could not be loaded: ${reason}.`,
 };
 

@@ -22,7 +22,6 @@ export interface TimelineTexts extends Texts {
   notAuthorized: { title: string; body: string };
   /** Shown when there is a client but no customer-id. */
   noCustomer: string;
-  stale: { offline: string; failed: string };
   /** "The timeline could not be loaded: …" */
   failed: (reason: string) => string;
 }

@@ -19,7 +19,6 @@ const zhHans: TimelineTexts = {
   notConfigured: '此时间线未连接：请设置 base-url 和 key，或将其放入 kith-provider。',
   notAuthorized: { title: '需要员工登录', body: '时间线仅向已登录的员工显示。请先登录，然后重试。' },
   noCustomer: '未选择客户。',
-  stale: { offline: '您已离线：显示的是已保存的数据，可能不是最新的。', failed: '显示的是已保存的数据：无法加载最新数据。' },
   failed: (reason) => `无法加载时间线：${reason}。`,
 };
 

@@ -19,7 +19,6 @@ const zhHant: TimelineTexts = {
   notConfigured: '此時間軸未連線：請設定 base-url 和 key，或將其放入 kith-provider。',
   notAuthorized: { title: '需要員工登入', body: '時間軸僅向已登入的員工顯示。請先登入，然後重試。' },
   noCustomer: '未選擇客戶。',
-  stale: { offline: '您已離線：顯示的是已儲存的資料，可能不是最新的。', failed: '顯示的是已儲存的資料：無法載入最新資料。' },
   failed: (reason) => `無法載入時間軸：${reason}。`,
 };
 
