@@ -104,7 +104,8 @@ export class ReviewsList implements ReactiveController {
   /**
    * A first page arrived. On the same list, reviews not seen before are announced, and those it
    * pushed off its end go in front of the next pages read (else "Show more" would skip them). An
-   * empty first page in the reader's language (without stars chosen) switches to every language.
+   * empty first page in the reader's language (without stars chosen) switches to every language,
+   * unless the product has no review at all.
    */
   #note(key: string, query: ReviewListQuery, page: PublicReviewPage): void {
     const seen = this.#seen;
@@ -118,7 +119,8 @@ export class ReviewsList implements ReactiveController {
     }
     this.#seen = { key, page, ids };
     const { product } = this.#host;
-    if (page.items.length || !product || !query.language || query.rating) return;
+    // (Not when the summary says the product has no review at all: every language would be empty too.)
+    if (page.items.length || !product || !query.language || query.rating || this.#host.summary?.count === 0) return;
     const none = { product, language: query.language };
     // After this update (the element works out what to read before it renders).
     queueMicrotask(() => {
