@@ -77,7 +77,8 @@ for (const [name, file] of Object.entries(elementEntries())) {
     if (seen.has(fileName)) return 0;
     seen.add(fileName);
     const chunk = alone.get(fileName);
-    return gz(chunk.code) + [...chunk.imports, ...chunk.dynamicImports].filter((dep) => !/zh-han[st]/.test(dep)).reduce((sum, dep) => sum + all(dep, seen), 0);
+    // (Not other languages, nor the other kinds' chunks: surveys and complaints load only for their kind.)
+    return gz(chunk.code) + [...chunk.imports, ...chunk.dynamicImports].filter((dep) => !/zh-han[st]|^feedback-(survey|complaint)-/.test(dep)).reduce((sum, dep) => sum + all(dep, seen), 0);
   };
   row('<kith-feedback kind="review"> ready to type (entry alone: Lit, the form, English texts)', ready, `target ≤ 12,000 B, beside sl-rating; + up to ${all(`${name}.js`) - ready} B more once the shopper starts writing (sending code, SDK core, outbox, IndexedDB, live)`);
 }

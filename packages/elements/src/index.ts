@@ -40,3 +40,4 @@ export type { KithOpportunityOpenEvent, KithOpportunityOpenEventDetail } from '.
 export type { KithOpportunityMoveEvent, KithOpportunityMoveEventDetail } from './events/kith-opportunity-move.js';
 export type { FeedbackTexts } from './feedback/locales/texts.js';
 export type { KithFeedbackSubmitEvent, KithFeedbackSubmitEventDetail } from './events/kith-feedback-submit.js';
+export type { KithFeedbackDismissEvent, KithFeedbackDismissEventDetail } from './events/kith-feedback-dismiss.js';

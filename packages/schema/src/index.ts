@@ -35,4 +35,6 @@ export * from './api-webhooks.js';
 export * from './api-privacy.js';
 export * from './api-keys.js';
 export * from './api-openapi.js';
+export * from './api-surveys.js';
 export * from './rules/value-rules.js';
+export * from './rules/survey-rules.js';

@@ -28,10 +28,15 @@ export interface FeedbackKindModule {
 }
 
 /**
- * The kinds besides `review`, each a chunk loaded when an element asks for it (issue #9 adds
- * them: surveys `nps`, `csat`, `ces`, and `complaint`).
+ * The kinds besides `review`, each a chunk loaded when an element asks for it: surveys `nps`,
+ * `csat`, `ces`, and `complaint`.
  */
-const KINDS: Record<string, () => Promise<FeedbackKindModule>> = {};
+const KINDS: Record<string, () => Promise<FeedbackKindModule>> = {
+  nps: () => import('./feedback-survey.js'),
+  csat: () => import('./feedback-survey.js'),
+  ces: () => import('./feedback-survey.js'),
+  complaint: () => import('./feedback-complaint.js'),
+};
 
 /** A BCP 47 tag the server accepts for `language` (the schema's `LanguageTag`). */
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -54,7 +59,8 @@ function loadSender(): Promise<typeof SendModule> {
  * load on the first submit.
  *
  * @summary A review form that never loses what the shopper wrote.
- * @fires kith-feedback-submit - The review was handed over: `sent`, `queued` (offline) or `failed` (refused; the text stays in the form).
+ * @fires kith-feedback-submit - A review, survey answer or complaint was handed over: `sent`, `queued` (offline) or `failed` (refused; the text stays in the form). `product` only for a review.
+ * @fires kith-feedback-dismiss - The shopper chose "Not now" on a survey: hidden in this browser until `detail.until`.
  * @csspart form - The form.
  * @csspart heading - The form's heading.
  * @csspart notice - A line above the form: a restored draft, why the review was not accepted, or that the form is not set up.
@@ -64,6 +70,18 @@ function loadSender(): Promise<typeof SendModule> {
  * @csspart submit - The submit button.
  * @csspart receipt - What shows once the review is handed over.
  * @csspart verified - The "Verified buyer" mark on the receipt.
+ * @csspart question - A survey's question.
+ * @csspart scale - A survey's scale (a radio group with named ends).
+ * @csspart score - Each score of a survey's scale.
+ * @csspart dismiss - A survey's "Not now" button.
+ * @csspart promise - A complaint receipt's promise ("We answer within 24 hours: by …").
+ * @csspart contact - A complaint's contact preference and details.
+ * @csspart status-value - A complaint's status, as the shopper follows it.
+ * @csspart answered - When a complaint was answered.
+ * @csspart another - "Write another complaint".
+ * @csspart status - The line saying a survey or a complaint's status could not be read (with `retry`).
+ * @csspart retry - Reads a survey's eligibility or a complaint's status again.
+ * @csspart skeleton - A survey's placeholder while its eligibility is read.
  * @cssprop --kith-star-color - The colour of a chosen star.
  * @cssprop --kith-color-accent - Buttons and focus.
  */
@@ -85,7 +103,7 @@ export class KithFeedback extends KithElement {
     announcement: { state: true },
   };
 
-  /** What is asked for: `review` (the default). Another value shows that the form is not set up. */
+  /** What is asked for: `review` (the default), a survey (`nps` 0–10, `csat` 1–5, `ces` 1–7) or a `complaint`. Another value shows that the form is not set up. */
   kind = 'review';
   /** The product reviewed: Kith's product id or the shop's own (its SKU). */
   declare product?: string;

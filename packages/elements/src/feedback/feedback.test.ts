@@ -65,7 +65,7 @@ async function stored(title: string) {
 
 describe('<kith-feedback kind="review">', () => {
   before(async () => {
-    server = await serverInfo();
+    server = await serverInfo({ isolated: true });
     moderator = clientWith({ token: tokenSource({ kind: 'staff', scopes: ['feedback:read', 'feedback:moderate'] }), cache: false });
   });
 

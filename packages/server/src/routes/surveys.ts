@@ -1,6 +1,8 @@
-import { SurveyEligibility, SurveyEligibilityQuery } from '@kith/schema';
+import { SurveyEligibility, SurveyEligibilityQuery, SurveyResults, SurveyResultsQuery } from '@kith/schema';
 import { surveyCapState } from '../abuse/survey-cap.js';
+import { surveyResults } from '../feedback/survey-results.js';
 import { route } from '../http/route.js';
+import { visibilityOf } from '../visibility/visibility.js';
 
 /**
  * `GET /v1/surveys/eligibility?metric=nps|csat|ces`: whether the shopper may answer this
@@ -34,5 +36,26 @@ export const surveyEligibilityRoute = route({
   },
 });
 
+/**
+ * `GET /v1/surveys/results?metric=…&from=…&to=…`: the answers to one metric in a period
+ * (`from` inclusive, `to` exclusive, at most 366 days): counts per score, comments, and NPS
+ * with its groups or the CSAT / CES average. Staff with `feedback:read` count the answers
+ * they would see in the inbox (their customers' and anonymous ones); the secret key, all.
+ */
+export const surveyResultsRoute = route({
+  method: 'GET',
+  path: '/v1/surveys/results',
+  summary: 'Survey results over a period: NPS, CSAT or CES, with the distribution of scores',
+  tag: 'feedback',
+  access: { staff: 'feedback:read', secret: true },
+  query: SurveyResultsQuery,
+  response: SurveyResults,
+  async handle({ c, db, credential, query }) {
+    // A period that includes now changes with every answer: revalidate, as the inbox does.
+    c.header('Cache-Control', 'private, no-cache');
+    return surveyResults(db, await visibilityOf(db, credential), query);
+  },
+});
+
 /** The routes of this file. */
-export const surveysRoutes = [surveyEligibilityRoute];
+export const surveysRoutes = [surveyEligibilityRoute, surveyResultsRoute];
