@@ -1,8 +1,9 @@
 // Handing a complaint to the outbox (like a review: kept and delivered exactly once, also after a
 // reload) and following a kept one until it is delivered or refused. Part of the complaint's chunk.
 import { CreatedFeedback, type ComplaintStatus, type NewComplaint } from '@kith/schema';
-import type { KithCore, KithErrorCode, OutboxEntry, OutboxEvent, WriteResult } from '@kith/sdk/core';
+import type { KithCore, KithErrorCode, WriteResult } from '@kith/sdk/core';
 import { submitFeedback } from '@kith/sdk/resources/feedback';
+import { followEntry } from './follow-entry.js';
 
 /** What the receipt knows of a complaint: the creation's answer, or a delivered entry's body. */
 export interface ComplaintRecord {
@@ -56,38 +57,11 @@ export async function sendComplaint(client: KithCore, complaint: NewComplaint, r
  * or refused, and tries it now. Returns the function that stops following.
  */
 export function followComplaint(client: KithCore, entryId: string, done: (outcome: ComplaintOutcome) => void): () => void {
-  const outbox = client.outbox;
-  let settled = false;
-  // Assigned once subscribed; `finish` may run from the subscription's first call, before that.
-  let stop: (() => void) | undefined = undefined;
-  const finish = (outcome: ComplaintOutcome) => {
-    if (settled) return;
-    settled = true;
-    stop?.();
-    done(outcome);
-  };
-  /** Seen among this subject's entries: until then an empty list says nothing (no credential yet). */
-  let seen = false;
-  const check = (entries: readonly OutboxEntry[]) => {
-    const entry = entries.find((candidate) => candidate.id === entryId);
-    if (entry) seen = true;
-    if (entry?.state === 'failed') {
-      finish({ status: 'failed', code: entry.error?.code ?? 'validation', issues: entry.error?.issues ?? [], entryId, body: entry.body });
-    }
-    return entry;
-  };
-  stop = outbox.subscribe((event: OutboxEvent) => {
-    if (event.type === 'delivered' && event.entry.id === entryId) finish({ status: 'sent', record: recordOf(event.body) });
-    // Seen, then gone: delivered by another tab sharing the outbox, whose answer this page does not see.
-    // The store says "gone" just before the outbox says "delivered" (with the answer): wait a task for that first.
-    else if (event.type === 'change' && !check(event.entries) && seen && !outbox.degraded) setTimeout(() => finish({ status: 'sent', record: undefined }));
-  });
-  if (settled) stop();
-  void outbox.flush().then(() => {
-    if (!check(outbox.entries) && !outbox.degraded) finish({ status: 'sent', record: undefined });
-  });
-  return () => {
-    settled = true;
-    stop?.();
-  };
+  return followEntry(client.outbox, entryId, (fate) =>
+    done(
+      fate.status === 'failed'
+        ? { status: 'failed', code: fate.entry.error?.code ?? 'validation', issues: fate.entry.error?.issues ?? [], entryId, body: fate.entry.body }
+        : { status: 'sent', record: fate.status === 'delivered' ? recordOf(fate.body) : undefined },
+    ),
+  );
 }

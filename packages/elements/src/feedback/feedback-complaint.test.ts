@@ -1,11 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Complaint } from '@kith/schema';
-import { createClient, type ClientOptions, type KithClient } from '@kith/sdk';
+import type { ClientOptions, KithClient } from '@kith/sdk';
 import { serverInfo, tokenSource, type KithServerInfo } from '../../../../test/support/server-commands.js';
 import { expectAccessible } from '../../../../test/support/accessibility.js';
-import { squash } from '../../../../test/support/dom.js';
 import type { KithFeedbackSubmitEvent } from '../events/kith-feedback-submit.js';
+import { announcement, clientFor, inside, offlineWrites, ownStorage, text, unique, writesFail } from './feedback.test-support.js';
 import './feedback.js';
 import type { KithFeedback } from './feedback.js';
 import { DUE_FORMAT } from './feedback-complaint.js';
@@ -13,17 +13,10 @@ import { DUE_FORMAT } from './feedback-complaint.js';
 let server: KithServerInfo;
 let staff: KithClient;
 
-const inside = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot?.querySelector<T>(selector) ?? null;
-const text = (el: Element, selector: string) => squash(inside(el, selector)?.textContent);
 const field = (el: Element, name: string) => inside<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(el, `#complaint-${name}`);
-const announcement = (el: Element) => text(el, 'p.visually-hidden[role="status"]');
-const unique = (label: string) => `${label} ${crypto.randomUUID().slice(0, 8)}`;
 
 /** A client with storage of its own (cache and outbox): tests do not see each other's. */
-function clientWith(options: Partial<ClientOptions> = {}): KithClient {
-  const name = `kith-complaint-test-${crypto.randomUUID()}`;
-  return createClient({ baseUrl: server.url, key: server.publishableKey, cache: { name: `${name}-cache` }, outbox: { name: `${name}-outbox` }, retry: false, ...options });
-}
+const clientWith = (options: Partial<ClientOptions> = {}): KithClient => clientFor(server, options);
 
 /** A `<kith-feedback kind="complaint">`, 360 px wide, once its form (or receipt) shows. */
 async function complaintForm(client: KithClient | undefined, locale = 'en-US', ready = '[part~="form"], [part~="receipt"]'): Promise<KithFeedback> {
@@ -178,18 +171,10 @@ describe('<kith-feedback kind="complaint">', () => {
 
   it('offline: "saved", kept across a reload, delivered exactly once when back online', async function () {
     this.timeout(40_000);
-    let offline = true;
-    const faulty: typeof fetch = async (resource, init) => {
-      if (offline && init?.method === 'POST') throw new TypeError('Failed to fetch');
-      return fetch(resource, init);
-    };
-    const storage = { cache: { name: `kith-complaint-offline-${crypto.randomUUID()}` }, outbox: { name: `kith-complaint-offline-${crypto.randomUUID()}` } };
+    const network = offlineWrites();
+    const storage = ownStorage();
     // The first page stays offline for good: after the "reload" only the second page may deliver.
-    const gone: typeof fetch = async (resource, init) => {
-      if (init?.method === 'POST') throw new TypeError('Failed to fetch');
-      return fetch(resource, init);
-    };
-    const el = await complaintForm(clientWith({ ...storage, fetch: gone }));
+    const el = await complaintForm(clientWith({ ...storage, fetch: writesFail }));
     const subject = unique('Offline complaint');
     await fill(el, { subject });
     expect((await submit(el)).detail.status).to.equal('queued');
@@ -199,11 +184,11 @@ describe('<kith-feedback kind="complaint">', () => {
     await expectAccessible(el);
     el.remove();
 
-    const again = await complaintForm(clientWith({ ...storage, fetch: faulty }), 'en-US', '[part~="receipt"]');
+    const again = await complaintForm(clientWith({ ...storage, fetch: network.fetch }), 'en-US', '[part~="receipt"]');
     expect(text(again, '[part~="receipt"] h2')).to.match(/^Saved/);
     expect(await stored(subject)).to.have.length(0);
 
-    offline = false;
+    network.online();
     const delivered = oneEvent(again, 'kith-feedback-submit') as Promise<KithFeedbackSubmitEvent>;
     window.dispatchEvent(new Event('online'));
     expect((await delivered).detail.status).to.equal('sent');

@@ -3,13 +3,14 @@
 // answered. Fetched when the person starts writing or submits, never before the form is ready to type.
 import { html, nothing, type TemplateResult } from 'lit';
 import { CreatedFeedback, type NewReview } from '@kith/schema';
-import type { KithErrorCode, OutboxEntry, OutboxEvent, WriteResult } from '@kith/sdk/core';
+import type { KithErrorCode, WriteResult } from '@kith/sdk/core';
 import { submitFeedback } from '@kith/sdk/resources/feedback';
 import type { KithFeedbackSubmitEventDetail } from '../events/kith-feedback-submit.js';
 import { adoptLazyStyles } from '../internal/adopt-styles.js';
 import { ClientController } from '../internal/client-controller.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import type { KithFeedback } from './feedback.component.js';
+import { followEntry } from './follow-entry.js';
 import { receiptStyles } from './feedback-receipt.styles.js';
 import { receiptTexts } from './locales/receipt-catalog.js';
 import { EMPTY_DRAFT, parseDraft, remember, storageKeys, type FieldProblem, type ReviewDraft, type ReviewField } from './review.model.js';
@@ -115,34 +116,14 @@ export class ReviewSender {
     this.#form.phase = 'queued';
     const client = this.#connection.client;
     if (!client) return;
-    const outbox = client.outbox;
-    let settled = false;
-    const done = (outcome: Outcome) => {
-      if (settled) return;
-      settled = true;
-      this.#unfollow();
-      this.#settle(product, outcome);
-    };
-    /** Whether the entry was seen among this subject's entries: until then an empty list says nothing (no credential yet). */
-    let seen = false;
-    const check = (entries: readonly OutboxEntry[]) => {
-      const entry = entries.find((candidate) => candidate.id === entryId);
-      if (entry) seen = true;
-      if (entry?.state === 'failed') {
-        const { error } = entry;
-        done({ status: 'failed', reason: this.#reason(error?.code ?? 'validation'), issues: error?.issues ?? [], entryId, draft: parseDraft(JSON.stringify(entry.body)) });
+    this.#stopFollowing = followEntry(client.outbox, entryId, (fate) => {
+      this.#stopFollowing = undefined;
+      if (fate.status === 'failed') {
+        const { error, body } = fate.entry;
+        this.#settle(product, { status: 'failed', reason: this.#reason(error?.code ?? 'validation'), issues: error?.issues ?? [], entryId, draft: parseDraft(JSON.stringify(body)) });
+      } else {
+        this.#settle(product, { status: 'sent', receipt: fate.status === 'delivered' ? receiptOf(fate.body) : undefined });
       }
-      return entry;
-    };
-    this.#stopFollowing = outbox.subscribe((event: OutboxEvent) => {
-      if (event.type === 'delivered' && event.entry.id === entryId) done({ status: 'sent', receipt: receiptOf(event.body) });
-      // Seen, then gone: delivered by another page, tab or client sharing the outbox, whose answer this page does not see.
-      else if (event.type === 'change' && !check(event.entries) && seen && !outbox.degraded) done({ status: 'sent', receipt: undefined });
-    });
-    void outbox.flush().then(() => {
-      // Not among this subject's entries once the flush knows the subject: delivered by an earlier
-      // page after it showed "saved" (or kept for another person's next sign-in, who will send it).
-      if (!check(outbox.entries) && !outbox.degraded) done({ status: 'sent', receipt: undefined });
     });
   }
 

@@ -1,12 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SurveyMetric } from '@kith/schema';
-import { createClient, type ClientOptions, type KithClient } from '@kith/sdk';
+import type { ClientOptions, KithClient } from '@kith/sdk';
 import { serverInfo, tokenSource, type KithServerInfo } from '../../../../test/support/server-commands.js';
 import { expectAccessible } from '../../../../test/support/accessibility.js';
-import { squash } from '../../../../test/support/dom.js';
 import type { KithFeedbackDismissEvent, KithFeedbackDismissEventDetail } from '../events/kith-feedback-dismiss.js';
 import type { KithFeedbackSubmitEvent, KithFeedbackSubmitEventDetail } from '../events/kith-feedback-submit.js';
+import { announcement, clientFor, inside, text, unique } from './feedback.test-support.js';
 import './feedback.js';
 import type { KithFeedback } from './feedback.js';
 
@@ -19,10 +19,6 @@ const _dismissMapped: Equal<GlobalEventHandlersEventMap['kith-feedback-dismiss']
 let server: KithServerInfo;
 let staff: KithClient;
 
-const inside = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot?.querySelector<T>(selector) ?? null;
-const text = (el: Element, selector: string) => squash(inside(el, selector)?.textContent);
-const announcement = (el: Element) => text(el, 'p.visually-hidden[role="status"]');
-const unique = (label: string) => `${label} ${crypto.randomUUID().slice(0, 8)}`;
 const radios = (el: Element) => [...(el.shadowRoot?.querySelectorAll<HTMLInputElement>('input[name="score"]') ?? [])];
 /** A radio's accessible name: its label's hidden text. */
 const nameOf = (el: Element, radio: HTMLInputElement) => text(el, `label[for="${radio.id}"] .visually-hidden`);
@@ -33,10 +29,7 @@ const endNames = (el: Element) => {
 };
 
 /** A client with storage of its own (cache and outbox): tests do not see each other's. */
-function clientWith(options: Partial<ClientOptions> = {}): KithClient {
-  const name = `kith-survey-test-${crypto.randomUUID()}`;
-  return createClient({ baseUrl: server.url, key: server.publishableKey, cache: { name: `${name}-cache` }, outbox: { name: `${name}-outbox` }, retry: false, ...options });
-}
+const clientWith = (options: Partial<ClientOptions> = {}): KithClient => clientFor(server, options);
 
 /** A `<kith-feedback>` asking a survey, 360 px wide. */
 async function survey(client: KithClient | undefined, metric: SurveyMetric, locale = 'en-US'): Promise<KithFeedback> {

@@ -1,27 +1,21 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createClient, type ClientOptions, type KithClient } from '@kith/sdk';
+import type { ClientOptions, KithClient } from '@kith/sdk';
 import { serverInfo, tokenSource, type KithServerInfo } from '../../../../test/support/server-commands.js';
 import { expectAccessible } from '../../../../test/support/accessibility.js';
 import type { KithFeedbackSubmitEvent } from '../events/kith-feedback-submit.js';
+import { squash } from '../../../../test/support/dom.js';
+import { announcement, clientFor, inside, offlineWrites, ownStorage, text, unique } from './feedback.test-support.js';
 import './feedback.js';
 import type { KithFeedback } from './feedback.js';
 
 let server: KithServerInfo;
 let moderator: KithClient;
 
-const squash = (value: string | null | undefined) => (value ?? '').trim().replace(/\s+/g, ' ');
-const inside = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot?.querySelector<T>(selector) ?? null;
-const text = (el: Element, selector: string) => squash(inside(el, selector)?.textContent);
 const input = (el: Element, name: string) => inside<HTMLInputElement | HTMLTextAreaElement>(el, `[name="${name}"]`);
-const announcement = (el: Element) => text(el, 'p.visually-hidden[role="status"]');
-const unique = (label: string) => `${label} ${crypto.randomUUID().slice(0, 8)}`;
 
 /** A client with storage of its own (cache and outbox): tests do not see each other's. */
-function clientWith(options: Partial<ClientOptions> = {}): KithClient {
-  const name = `kith-feedback-test-${crypto.randomUUID()}`;
-  return createClient({ baseUrl: server.url, key: server.publishableKey, cache: { name: `${name}-cache` }, outbox: { name: `${name}-outbox` }, retry: false, ...options });
-}
+const clientWith = (options: Partial<ClientOptions> = {}): KithClient => clientFor(server, options);
 
 async function form(client: KithClient | undefined, product: string, locale = 'en-US'): Promise<KithFeedback> {
   const el = await fixture<KithFeedback>(html`<kith-feedback .client=${client} product=${product} locale=${locale} style="width: 360px"></kith-feedback>`);
@@ -178,13 +172,9 @@ describe('<kith-feedback kind="review">', () => {
 
   it('offline: "saved", kept across a reload, delivered exactly once when back online', async function () {
     this.timeout(40_000);
-    let offline = true;
-    const faulty: typeof fetch = async (resource, init) => {
-      if (offline && init?.method === 'POST') throw new TypeError('Failed to fetch');
-      return fetch(resource, init);
-    };
-    const storage = { cache: { name: `kith-feedback-offline-${crypto.randomUUID()}` }, outbox: { name: `kith-feedback-offline-${crypto.randomUUID()}` } };
-    const el = await form(clientWith({ ...storage, fetch: faulty }), server.sampleProductId);
+    const network = offlineWrites();
+    const storage = ownStorage();
+    const el = await form(clientWith({ ...storage, fetch: network.fetch }), server.sampleProductId);
     const title = unique('Offline review');
     await fill(el, { rating: 5, title });
     expect((await submit(el)).detail.status).to.equal('queued');
@@ -194,12 +184,12 @@ describe('<kith-feedback kind="review">', () => {
     el.remove();
 
     // A reload: a new client on the same storage; the form follows the kept review.
-    const second = clientWith({ ...storage, fetch: faulty });
+    const second = clientWith({ ...storage, fetch: network.fetch });
     const again = await form(second, server.sampleProductId);
     await waitUntil(() => text(again, '[part~="receipt"] h2').startsWith('Saved'), 'the kept review is not shown after a reload', { timeout: 10_000 });
     expect(await stored(title)).to.have.length(0);
 
-    offline = false;
+    network.online();
     const delivered = oneEvent(again, 'kith-feedback-submit') as Promise<KithFeedbackSubmitEvent>;
     window.dispatchEvent(new Event('online'));
     expect((await delivered).detail.status).to.equal('sent');
