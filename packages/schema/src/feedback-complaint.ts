@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Email, Id, Phone, Timestamp, longText, shortText } from './common.js';
+import { ReviewReply } from './review-basics.js';
 
 /** `answered` means the shop has replied; `resolved` that the problem is fixed; `closed` is final. */
 export const ComplaintStatus = z.enum(['open', 'in_progress', 'answered', 'resolved', 'closed']);
@@ -53,6 +54,12 @@ const complaintShape = z.strictObject({
   dueAt: Timestamp,
   /** The first answer; it stays set if the conversation goes on. */
   answeredAt: z.nullable(Timestamp),
+  /**
+   * The shop's latest answer, which the customer who complained reads with the complaint
+   * (a later answer replaces it here; each one also stays in the timeline and audit log).
+   * Null until answered in writing: a complaint answered by phone has `answeredAt` only.
+   */
+  reply: z.nullable(ReviewReply),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

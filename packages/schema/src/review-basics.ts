@@ -11,7 +11,7 @@ export type ModerationStatus = z.infer<typeof ModerationStatus>;
 export const Rating = z.int().check(z.minimum(1), z.maximum(5));
 export type Rating = z.infer<typeof Rating>;
 
-/** The shop's public answer under a review. */
+/** The shop's public answer under a review, or its answer to a complaint (which only the complainant and staff see). */
 export const ReviewReply = z.strictObject({
   body: longText(5000),
   /** Who answered; null once that staff user is deleted (the reply stays). */

@@ -5,6 +5,7 @@ import { css } from 'lit';
 //   language's labels are long.
 // - The promise is part of the form's message to the shopper: in the text's colour, not muted.
 // - "Write another complaint" and "Refresh" are quieter than Send.
+// - The shop's answer keeps its line breaks, and a long word or URL wraps inside 360 px.
 
 /** The complaint form's styles, on top of the form's (loaded with the complaint's chunk, see `adoptLazyStyles`). */
 export const complaintStyles = css`
@@ -37,6 +38,19 @@ export const complaintStyles = css`
   }
   .complaint-status strong {
     font-weight: 600;
+  }
+  .answer {
+    margin: var(--_kith-space-2) 0;
+  }
+  .answer figcaption {
+    font-weight: 600;
+  }
+  .answer blockquote {
+    margin: var(--_kith-space-1) 0 0;
+    padding-inline-start: var(--_kith-space-2);
+    border-inline-start: 3px solid var(--_kith-border);
+    white-space: pre-line;
+    overflow-wrap: anywhere;
   }
   button.quiet {
     border: 1px solid var(--_kith-border);

@@ -220,6 +220,8 @@ describe('<kith-feedback kind="complaint">', () => {
     expect(answer.status).to.equal('sent');
     await waitUntil(() => text(el, '[part~="status-value"]') === 'Status: Answered', 'the answer never reached the shopper', { timeout: 20_000 });
     expect(text(el, '[part~="answered"]')).to.match(/^Answered on /);
+    expect(text(el, '[part~="answer"] figcaption')).to.equal('Our answer');
+    expect(text(el, '[part~="answer"] blockquote')).to.equal('A new parcel is on its way.');
     expect(announcement(el)).to.equal('Status: Answered');
     await expectAccessible(el);
     stop();
@@ -228,6 +230,7 @@ describe('<kith-feedback kind="complaint">', () => {
     // A later page follows the same complaint until the shopper writes another one.
     const later = await complaintForm(client, 'en-US', '[part~="receipt"]');
     await waitUntil(() => text(later, '[part~="status-value"]') === 'Status: Answered', 'a later page lost the complaint');
+    await waitUntil(() => text(later, '[part~="answer"] blockquote') === 'A new parcel is on its way.', 'a later page lost the answer');
     expect(text(later, '[part~="promise"]')).to.equal(`We answer within 24 hours: by ${due(complaint.dueAt)}.`);
     inside(later, '[part~="another"]')?.click();
     await waitUntil(() => inside(later, '[part~="form"]') !== null, 'a new form never came');

@@ -193,6 +193,9 @@ class ComplaintPart implements FeedbackKindPart {
       ${follows
         ? html`${status ? html`<p class="complaint-status" part="status-value">${t.statusLabel}: <strong>${t.statuses[status]}</strong></p>` : nothing}
             ${value?.answeredAt ? html`<p part="answered">${t.answeredAt(this.#formatDue(value.answeredAt))}</p>` : nothing}
+            ${value?.reply
+              ? html`<figure class="answer" part="answer"><figcaption>${t.answer}</figcaption><blockquote dir="auto">${value.reply.body}</blockquote></figure>`
+              : nothing}
             ${live.status === ResourceStatus.ready || live.status === ResourceStatus.idle
               ? nothing
               : statusLine(live.status, t, this.#localize.common, live.error)}

@@ -233,6 +233,7 @@ export const complaint: Complaint = {
   status: 'open',
   dueAt: '2026-03-02T09:30:00.000Z',
   answeredAt: null,
+  reply: null,
   createdAt: created,
   updatedAt: created,
 };

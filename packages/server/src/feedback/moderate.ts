@@ -46,8 +46,8 @@ export async function moderate(tx: Queryable, credential: Credential, id: string
 }
 
 /**
- * The shop's public reply under a review (a later reply replaces it), or the answer to a
- * complaint: the first answer sets `answeredAt`, and an open or in-progress complaint
+ * The shop's public reply under a review, or the answer to a complaint (a later one replaces
+ * either): a complaint's first answer sets `answeredAt`, and an open or in-progress complaint
  * becomes `answered`. Surveys take no reply; a closed complaint takes no more answers.
  */
 export async function reply(tx: Queryable, credential: Credential, id: string, body: string, now: Date): Promise<Feedback> {
@@ -59,13 +59,17 @@ export async function reply(tx: Queryable, credential: Credential, id: string, b
   } else if (before.kind === 'complaint') {
     if (before.status === 'closed') throw conflict('This complaint is closed; it takes no more answers.', before);
     const status: ComplaintStatus = before.status === 'open' || before.status === 'in_progress' ? 'answered' : before.status;
-    after = await update(tx, id, 'complaint_status = $2, answered_at = COALESCE(answered_at, $3), updated_at = $3', [status, now]);
+    after = await update(
+      tx, id,
+      'complaint_status = $2, answered_at = COALESCE(answered_at, $3), reply_body = $4, reply_staff_id = $5, replied_at = $3, updated_at = $3',
+      [status, now, body, staffId],
+    );
     await recordAnswer(tx, { complaint: before, body, staffId, now });
   } else {
     throw conflict('A survey answer takes no reply.', before);
   }
   await feedbackReplied(tx, after, now);
-  await audit(tx, credential, { action: 'feedback.reply', entity: 'feedback', entityId: id, before, after: { ...after, replyBody: body } }, now);
+  await audit(tx, credential, { action: 'feedback.reply', entity: 'feedback', entityId: id, before, after }, now);
   return after;
 }
 

@@ -1,4 +1,4 @@
-import type { Complaint, Feedback, Review, Survey } from '@kith/schema';
+import type { Complaint, Feedback, Review, ReviewReply, Survey } from '@kith/schema';
 import { iso, isoOrNull } from '../db/rows.js';
 import { must } from '../util/must.js';
 
@@ -48,6 +48,13 @@ export const SELECT_FEEDBACK = `SELECT ${FEEDBACK_COLUMNS} FROM feedback f`;
 /** A column the row's kind requires. */
 const need = <T>(value: T | null, column: string, row: FeedbackRow): T => must(value, `feedback.${column} of ${row.kind} ${row.id}`);
 
+/** A review's public reply or a complaint's latest answer: the three reply columns, whole or null. */
+function toReply(row: FeedbackRow): ReviewReply | null {
+  return row.reply_body !== null
+    ? { body: row.reply_body, staffId: row.reply_staff_id, repliedAt: iso(need(row.replied_at, 'replied_at', row)) }
+    : null;
+}
+
 export function toReview(row: FeedbackRow): Review {
   return {
     kind: 'review',
@@ -63,10 +70,7 @@ export function toReview(row: FeedbackRow): Review {
     verifiedPurchase: need(row.verified_purchase, 'verified_purchase', row),
     status: need(row.moderation_status, 'moderation_status', row),
     rejectionReason: row.rejection_reason,
-    reply:
-      row.reply_body !== null
-        ? { body: row.reply_body, staffId: row.reply_staff_id, repliedAt: iso(need(row.replied_at, 'replied_at', row)) }
-        : null,
+    reply: toReply(row),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };
@@ -97,6 +101,7 @@ export function toComplaint(row: FeedbackRow): Complaint {
     status: need(row.complaint_status, 'complaint_status', row),
     dueAt: iso(need(row.due_at, 'due_at', row)),
     answeredAt: isoOrNull(row.answered_at),
+    reply: toReply(row),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };

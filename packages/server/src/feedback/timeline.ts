@@ -28,9 +28,10 @@ export async function recordOnTimeline(tx: Queryable, input: { customerId: strin
 
 /**
  * The answer to a complaint goes out by e-mail when the contact has an address, else by
- * phone. Its text is kept here: the complaint record has no answer field (the reply columns
- * are a review's), and a complaint without a customer keeps it in the audit log only. Announced
- * as `interaction.created` like any timeline entry (it is the customer's last contact now).
+ * phone. The complaint record keeps only the latest answer (`Complaint.reply`), so each one is
+ * also kept here, in the customer's history (a guest's complaint has none: its answers stay in
+ * the audit log). Announced as `interaction.created` like any timeline entry (it is the
+ * customer's last contact now).
  */
 export async function recordAnswer(tx: Queryable, input: { complaint: Complaint; body: string; staffId: string | null; now: Date }): Promise<void> {
   const { complaint } = input;

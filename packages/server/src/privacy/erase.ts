@@ -177,7 +177,7 @@ async function eraseInteractions(tx: Queryable, subject: DataSubject): Promise<n
 }
 
 /**
- * Their surveys (the comment) and complaints (subject, body, contact), and complaints made
+ * Their surveys (the comment) and complaints (subject, body, contact, the shop's answer), and complaints made
  * without an account that give their e-mail or phone: the scores, categories, statuses and
  * deadlines stay for the statistics. A complaint must keep an e-mail or a phone, so its
  * contact becomes `ERASED_EMAIL`, an address that can never receive mail.
@@ -186,8 +186,10 @@ async function eraseFeedback(tx: Queryable, subject: DataSubject, now: Date): Pr
   return count(
     tx,
     `UPDATE feedback f SET body = n.body, subject = n.subject, contact_name = n.contact_name,
-            contact_email = n.contact_email, contact_phone = NULL, updated_at = $6
+            contact_email = n.contact_email, contact_phone = NULL, reply_body = n.reply_body, updated_at = $6
        FROM (SELECT id,
+                    -- The shop's answer to their complaint speaks of what they wrote; it goes too.
+                    CASE WHEN reply_body IS NOT NULL THEN $4 END AS reply_body,
                     CASE WHEN kind = 'survey' THEN NULL ELSE $4 END AS body,
                     CASE WHEN kind = 'complaint' THEN $4 END AS subject,
                     CASE WHEN kind = 'complaint' THEN $5 END AS contact_name,
@@ -198,7 +200,8 @@ async function eraseFeedback(tx: Queryable, subject: DataSubject, now: Date): Pr
                      AND (lower(contact_email) = ANY($2::text[]) OR kith_phone_digits(contact_phone) = ANY($3::text[]))))) n
       WHERE f.id = n.id
         AND (f.body IS DISTINCT FROM n.body OR f.subject IS DISTINCT FROM n.subject OR f.contact_name IS DISTINCT FROM n.contact_name
-             OR f.contact_email IS DISTINCT FROM n.contact_email OR f.contact_phone IS NOT NULL)
+             OR f.contact_email IS DISTINCT FROM n.contact_email OR f.contact_phone IS NOT NULL
+             OR f.reply_body IS DISTINCT FROM n.reply_body)
      RETURNING 1`,
     [subject.id, subject.emails, subject.phoneDigits, ERASED_TEXT, ERASED_CUSTOMER_NAME, now, ERASED_EMAIL],
   );

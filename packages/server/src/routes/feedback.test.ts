@@ -217,6 +217,9 @@ for (const variant of variants()) {
       const { rows } = await api.db.query<{ body: string; type: string }>(
         `SELECT body, type FROM interactions WHERE feedback_id = $1 AND direction = 'outbound'`, [c]);
       assert.deepEqual(rows, [{ body: 'A courier is on the way.', type: 'ticket' }], 'the answer is on the customer\'s timeline');
+      const mine = (await (await api.request('GET', `/v1/feedback/${c}`, api.headers.customer)).json()) as Complaint;
+      assert.deepEqual(mine.reply, { body: 'A courier is on the way.', staffId: api.staffId, repliedAt: api.clock.now.toISOString() },
+        'the customer who complained reads the answer with the complaint');
 
       const s = String((await post(api.headers.pk, survey)).record.id);
       await assertError(await api.request('POST', `/v1/feedback/${s}/reply`, api.headers.staff, { body: 'Thanks' }), 409, 'conflict');

@@ -31,6 +31,7 @@ const en: ComplaintTexts = {
   statusLabel: 'Status',
   statuses: { open: 'Received', in_progress: 'Being handled', answered: 'Answered', resolved: 'Resolved', closed: 'Closed' },
   answeredAt: (when) => `Answered on ${when}.`,
+  answer: 'Our answer',
   answerByContact: 'Our answer will reach you by the contact you gave.',
   refresh: 'Refresh',
   another: 'Write another complaint',

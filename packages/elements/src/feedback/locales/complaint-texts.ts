@@ -39,6 +39,8 @@ export interface ComplaintTexts extends Texts, StatusTexts, LockedTexts {
   statusLabel: string;
   statuses: Record<ComplaintStatus, string>;
   answeredAt: (when: string) => string;
+  /** Above the shop's answer, which the shopper reads here. */
+  answer: string;
   /** Without a customer token there is no way to read the complaint back here. */
   answerByContact: string;
   refresh: string;

@@ -31,6 +31,7 @@ const zhHans: ComplaintTexts = {
   statusLabel: '状态',
   statuses: { open: '已收到', in_progress: '处理中', answered: '已答复', resolved: '已解决', closed: '已关闭' },
   answeredAt: (when) => `答复于 ${when}。`,
+  answer: '我们的答复',
   answerByContact: '我们的答复将通过您留下的联系方式送达。',
   refresh: '刷新',
   another: '再写一条投诉',

@@ -31,6 +31,7 @@ const zhHant: ComplaintTexts = {
   statusLabel: '狀態',
   statuses: { open: '已收到', in_progress: '處理中', answered: '已答覆', resolved: '已解決', closed: '已結案' },
   answeredAt: (when) => `答覆於 ${when}。`,
+  answer: '我們的答覆',
   answerByContact: '我們的答覆將透過您留下的聯絡方式送達。',
   refresh: '重新整理',
   another: '再寫一則投訴',
