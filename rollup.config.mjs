@@ -95,7 +95,10 @@ export function runtimeChunk(id) {
   // autoloader would load the whole runtime on a page without any Kith tag.
   if (/\/packages\/elements\/src\/internal\/page-settings\.ts$/.test(path)) return 'page-settings';
   // The long lists' machinery (the timeline's, the pipeline's columns): one chunk the elements with a list share.
-  if (/\/packages\/elements\/src\/internal\/virtual-(window|list)\.ts$/.test(path) || /\/node_modules\/(lit|lit-html)\/directives\/repeat\.js$/.test(path)) return 'lists';
+  if (/\/packages\/elements\/src\/internal\/virtual-(window|list)\.ts$/.test(path)) return 'lists';
+  // Lit's keyed `repeat`, apart: the inbox keeps each item's element (and its half-written answer)
+  // with its record without paying for the virtual lists.
+  if (/\/node_modules\/(lit|lit-html)\/directives\/repeat\.js$/.test(path)) return 'repeat';
   // What every Lit directive stands on: its own small chunk, so an element using one (a style
   // map, the lists' repeat) does not load the lists, nor the shell the directives.
   if (/\/node_modules\/lit-html\/(directive|directive-helpers)\.js$/.test(path)) return 'directives';

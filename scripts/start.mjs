@@ -67,14 +67,15 @@ const server = await startServer({
     // thing) and gives it to its page, which hands Kith a function that fetches it. This demo
     // has no login, so anyone who can open the examples is "signed in" as the sample
     // customer's account manager: read and edit customers, read the staff directory (the card's
-    // owner names and owner picker). Never ship an endpoint like it.
+    // owner names and owner picker), read and act on feedback (the inbox: moderate reviews,
+    // answer complaints). Never ship an endpoint like it.
     app.post('/demo/token', async (c) => {
       if (!demo || !running) return c.json({ error: { code: 'not_found', message: 'This server was started with --no-demo.' } }, 404);
       if (!ownOrigin(c)) return c.json({ error: { code: 'forbidden', message: 'Demo tokens are for this server\'s own pages.' } }, 403);
       const { token, expiresAt } = await running.mintToken({
         kind: 'staff',
         subject: demo.staffId,
-        scopes: ['customers:read', 'customers:write', 'staff:read'],
+        scopes: ['customers:read', 'customers:write', 'staff:read', 'feedback:read', 'feedback:moderate'],
         publishableKey: demo.publishableKey,
         expiresInSeconds: 300,
       });

@@ -80,6 +80,16 @@ try {
   const rated = await page.evaluate(() => document.querySelector('kith-rating')?.shadowRoot?.querySelector('[role="img"]')?.getAttribute('aria-label'));
   assert.deepEqual(pageErrors, [], 'the storefront page throws nothing');
   console.log(`✓ start command: ${url}/examples/storefront/ shows "${rated}", the reviews and the form`);
+
+  // The staff inbox: the demo's pending reviews (guests' ones, which every staff member sees).
+  await page.goto(`${url}/examples/intranet/inbox.html`);
+  await page.waitForFunction(
+    () => (document.querySelector('kith-feedback-inbox')?.shadowRoot?.querySelectorAll('kith-feedback-inbox-item').length ?? 0) > 0,
+    { timeout: 30_000 },
+  );
+  const waiting = await page.evaluate(() => document.querySelector('kith-feedback-inbox')?.shadowRoot?.querySelectorAll('kith-feedback-inbox-item').length);
+  assert.deepEqual(pageErrors, [], 'the inbox page throws nothing');
+  console.log(`✓ start command: ${url}/examples/intranet/inbox.html shows ${waiting} reviews awaiting moderation`);
 } finally {
   await browser?.close();
   child.kill('SIGTERM');

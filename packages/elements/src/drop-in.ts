@@ -12,6 +12,8 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'kith-feedback': () => import('./feedback/feedback.js'),
   'kith-reviews': () => import('./reviews/reviews.js'),
   'kith-rating': () => import('./rating/rating.js'),
+  'kith-feedback-inbox': () => import('./feedback-inbox/feedback-inbox.js'),
+  'kith-survey-results': () => import('./survey-results/survey-results.js'),
 };
 
 const requested = new Set<string>();

@@ -1,7 +1,8 @@
 // Classes and helpers only: importing this defines no tag. Tags are defined by the entry
 // files `@kith/elements/provider.js`, `@kith/elements/customer-card.js`,
 // `@kith/elements/loyalty-badge.js`, `@kith/elements/timeline.js`, `@kith/elements/pipeline.js`, `@kith/elements/feedback.js`,
-// `@kith/elements/reviews.js`, `@kith/elements/rating.js` (listed in sideEffects).
+// `@kith/elements/reviews.js`, `@kith/elements/rating.js`, `@kith/elements/feedback-inbox.js`,
+// `@kith/elements/survey-results.js` (listed in sideEffects).
 export { KithCustomerCard } from './customer-card/customer-card.component.js';
 export { KithLoyaltyBadge } from './loyalty-badge/loyalty-badge.component.js';
 export { KithTimeline } from './timeline/timeline.component.js';
@@ -10,6 +11,9 @@ export { KithProvider } from './provider/provider.component.js';
 export { KithFeedback } from './feedback/feedback.component.js';
 export { KithReviews } from './reviews/reviews.component.js';
 export { KithRating } from './rating/rating.component.js';
+export { KithFeedbackInbox } from './feedback-inbox/feedback-inbox.component.js';
+export { KithFeedbackInboxItem } from './feedback-inbox/inbox-item.component.js';
+export { KithSurveyResults } from './survey-results/survey-results.component.js';
 export { KithElement } from './internal/kith-element.js';
 export type { KithEventDetail, KithEventMap, KithEventName } from './internal/kith-element.js';
 export { define } from './internal/define.js';
@@ -41,3 +45,7 @@ export type { KithOpportunityMoveEvent, KithOpportunityMoveEventDetail } from '.
 export type { FeedbackTexts } from './feedback/locales/texts.js';
 export type { KithFeedbackSubmitEvent, KithFeedbackSubmitEventDetail } from './events/kith-feedback-submit.js';
 export type { KithFeedbackDismissEvent, KithFeedbackDismissEventDetail } from './events/kith-feedback-dismiss.js';
+export type { FeedbackInboxTexts } from './feedback-inbox/locales/texts.js';
+export type { InboxItemTexts } from './feedback-inbox/item-locales/texts.js';
+export type { SurveyResultsTexts } from './survey-results/locales/texts.js';
+export type { KithInboxActionEvent, KithInboxActionEventDetail } from './events/kith-inbox-action.js';

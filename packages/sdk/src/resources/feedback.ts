@@ -2,16 +2,16 @@
 // moderates, answers and follows them up.
 import type { CreatedFeedback} from '@kith/schema';
 import {
-  Complaint, Feedback, FeedbackPage,
+  Complaint, Feedback, type FeedbackPage,
   type ComplaintStatusChange, type FeedbackListQuery, type ModerateRequest, type NewFeedback, type ReplyRequest,
 } from '@kith/schema';
 import type { KithCore } from '../core.js';
 import type { WriteResult } from '../outbox/types.js';
 import type { Read, ReadOptions } from '../reads/types.js';
 import { seg, sender, type SendOptions } from './shared.js';
-import { submitFeedback } from './standalone/feedback.js';
+import { listFeedback, submitFeedback } from './standalone/feedback.js';
 
-export { submitFeedback };
+export { listFeedback, submitFeedback };
 
 const FEEDBACK = '/v1/feedback';
 /** A review's moderation or reply changes what product pages show. */
@@ -58,7 +58,7 @@ export function feedback(core: KithCore): FeedbackResource {
   const path = (id: string) => `${FEEDBACK}/${seg(id)}`;
   return {
     create: (body) => submitFeedback(core, body),
-    list: (query, options) => core.read({ path: FEEDBACK, query, schema: FeedbackPage, topics: ['inbox'] }, options),
+    list: (query, options) => listFeedback(core, query, options),
     get: (id, options) => core.read({ path: path(id), schema: Feedback }, options),
     moderate: (id, request, options) =>
       send({ method: 'POST', path: `${path(id)}/moderate`, body: request, schema: Feedback, invalidates: [FEEDBACK, ...PUBLIC_REVIEWS] }, options),

@@ -1,9 +1,11 @@
-import { CreatedFeedback, type NewFeedback } from '@kith/schema';
+import { CreatedFeedback, FeedbackPage, type FeedbackListQuery, type NewFeedback } from '@kith/schema';
 import type { KithCore } from '../../core.js';
 import type { WriteResult } from '../../outbox/types.js';
+import type { Read, ReadOptions } from '../../reads/types.js';
 
-// What a shopper's form (`<kith-feedback>`) calls, on its own (exported by
-// `@kith/sdk/resources/feedback`): the form's chunk does not carry the inbox's routes.
+// What a shopper's form (`<kith-feedback>`) and the staff inbox's list call, each on its own
+// (exported by `@kith/sdk/resources/feedback`): the form's chunk does not carry the inbox's
+// routes, nor the inbox's first paint the shopper's schemas and the moderation calls.
 
 const FEEDBACK = '/v1/feedback';
 
@@ -20,4 +22,9 @@ export function submitFeedback(core: KithCore, body: NewFeedback): Promise<Write
     schema: CreatedFeedback,
     invalidates: body.kind === 'survey' ? [FEEDBACK, '/v1/surveys/eligibility'] : [FEEDBACK],
   });
+}
+
+/** {@link FeedbackResource.list} on its own: the staff inbox, filtered and paged, observed on `inbox`. */
+export function listFeedback(core: KithCore, query?: FeedbackListQuery, options?: ReadOptions): Read<FeedbackPage> {
+  return core.read({ path: FEEDBACK, query, schema: FeedbackPage, topics: ['inbox'] }, options);
 }
