@@ -78,6 +78,7 @@ function loadSender(): Promise<typeof SendModule> {
  * @csspart contact - A complaint's contact preference and details.
  * @csspart status-value - A complaint's status, as the shopper follows it.
  * @csspart answered - When a complaint was answered.
+ * @csspart answer - The shop's answer to a complaint, as the customer who wrote it reads it (a `figure` with its caption).
  * @csspart another - "Write another complaint".
  * @csspart status - The line saying a survey or a complaint's status could not be read (with `retry`).
  * @csspart retry - Reads a survey's eligibility or a complaint's status again.

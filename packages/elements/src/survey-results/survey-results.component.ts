@@ -54,7 +54,6 @@ const { idle, loading, ready, empty, offline, stale, error: failed, notAuthorize
  * @csspart distribution - The table of answers per score.
  * @csspart bar-track - A score's bar track (decoration).
  * @csspart bar-fill - A score's filled bar (decoration).
- * @csspart empty - No answers in this period.
  * @csspart status - The status message (loading, stale, offline, error, sign in as staff).
  * @csspart status-title - The heading of the sign-in message.
  * @csspart retry-button - The Retry button.
