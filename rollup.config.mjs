@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { dropInDir, dropInVersion, integrityManifest } from './scripts/drop-in-manifest.mjs';
 
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json', legalComments: 'none' });
 
@@ -125,7 +126,20 @@ const dropIn = existsSync('packages/elements/src/drop-in.ts')
       // An element's entry may carry what its chunks share instead of a facade chunk in front of them.
       preserveEntrySignatures: 'allow-extension',
       plugins: [nodeResolve({ exportConditions: ['kith-source', 'browser', 'import', 'default'] }), cssTemplates(), ts(), terser({ format: { comments: false } })],
-      output: { dir: 'packages/elements/dist/drop-in', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', manualChunks: runtimeChunk },
+      output: [
+        // The latest, at `/drop-in/kith.js` (short cache): pages that follow every release.
+        { dir: dropInDir, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', manualChunks: runtimeChunk },
+        // The same build, pinned: `/drop-in/<version>/kith.js` (cached for a year, checked by SRI).
+        // Only the entry keeps a plain name; every other file is named by its content.
+        {
+          dir: `${dropInDir}/${dropInVersion}`,
+          format: 'es',
+          entryFileNames: (chunk) => (chunk.name === 'kith' ? '[name].js' : '[name]-[hash].js'),
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          manualChunks: runtimeChunk,
+          plugins: [integrityManifest()],
+        },
+      ],
     }]
   : [];
 

@@ -55,6 +55,17 @@ const server = await startServer({
     app.get('/', (c) => c.redirect('/examples/'));
     app.get('/examples', (c) => c.redirect('/examples/'));
     app.use('/examples/*', folder('/examples', './examples'));
+    // The drop-in is public static code that shops load from their own origins: CORS for all (an
+    // `integrity` attribute needs a CORS fetch). A version's folder never changes: cached a year;
+    // the latest (`/drop-in/kith.js`) changes with each release: cached briefly.
+    app.use('/drop-in/*', async (c, next) => {
+      await next();
+      if (c.res.status !== 200) return;
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+      const pinned = /^\/drop-in\/\d+\.\d+\.\d+[^/]*\//.test(c.req.path);
+      c.header('Cache-Control', pinned ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    });
     app.use('/drop-in/*', folder('/drop-in', './packages/elements/dist/drop-in'));
     // Keys are random per install, so the example pages read them from here.
     app.get('/demo/settings.json', (c) =>

@@ -13,6 +13,8 @@ const steps = [
   ['Storybook stories render their states (Chromium)', process.execPath, ['scripts/storybook-check.mjs']],
   ['browser tests (Chromium, Firefox)', 'node_modules/.bin/wtr', ['--config', 'web-test-runner.config.mjs']],
   ['start command smoke test', process.execPath, ['test/start/smoke.mjs']],
+  ['strict CSP page (Chromium)', process.execPath, ['test/csp/strict-csp.mjs']],
+  ['drop-in: versioned, SRI, loaded twice (Chromium)', process.execPath, ['test/drop-in/drop-in.mjs']],
 ];
 
 const timings = [];

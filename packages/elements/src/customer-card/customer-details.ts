@@ -75,6 +75,12 @@ export class CustomerDetails implements ReactiveController {
     if (this.#editing && (card.compact || card.readonly || this.#editedCustomer !== card.customerId)) this.#editing = undefined;
   }
 
+  hostUpdated(): void {
+    // Through the CSSOM, not a style attribute: a strict CSP (no 'unsafe-inline' styles) allows it.
+    const fill = this.#card.renderRoot.querySelector<HTMLElement>('.credit .fill');
+    fill?.style.setProperty('inline-size', `${fill.dataset['fill'] ?? '0'}%`);
+  }
+
   /** Resolves when the details' texts of the current locale have loaded. */
   ready(): Promise<void> {
     return this.#localize.ready();
@@ -147,7 +153,7 @@ export class CustomerDetails implements ReactiveController {
           <span>${t.used(money(credit.used.amount), money(credit.limit.amount))}</span>
           <span class="track" part="credit-bar" role="meter" aria-label=${t.barLabel} aria-valuemin="0" aria-valuemax="100"
             aria-valuenow=${Math.round(share * 100)} aria-valuetext=${formatPercent(share, locale)}>
-            <span class="fill ${over ? 'over' : ''}" style="inline-size: ${(share * 100).toFixed(1)}%"></span>
+            <span class="fill ${over ? 'over' : ''}" data-fill=${(share * 100).toFixed(1)}></span>
           </span>
           <span class=${over ? 'warning' : 'muted'}>${over ? t.over(money(-left)) : t.available(money(left))} · ${t.rating(credit.rating)}</span>
         </dd>
