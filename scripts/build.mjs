@@ -1,10 +1,12 @@
 // Builds every package: JavaScript with rollup, declarations with tsc (in import order,
 // so each package's .d.ts files can point at the ones of the packages it imports), and the
-// elements' Custom Elements Manifest (published with them: IDEs and Storybook read it).
+// elements' Custom Elements Manifest (published with them: IDEs and Storybook read it); the
+// reference docs (dist/docs/); the portal example's bundle.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { run } from './run.mjs';
 import { manifestPath, readManifest, scriptSnippet } from './drop-in-manifest.mjs';
+import { buildPortal } from '../examples/portal/build.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 // A version's files are served as immutable: if this build changes them, its version needs a bump.
@@ -15,6 +17,10 @@ for (const pkg of ['schema', 'sdk', 'elements', 'server']) {
 }
 run(bin('custom-elements-manifest'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 console.log('built packages/*/dist, packages/elements/dist/drop-in and packages/elements/custom-elements.json');
+// The reference docs `npm start` serves at /docs/ (TypeDoc, the manifest).
+run(process.execPath, ['scripts/docs.mjs']);
+// The portal example is React on the SDK: bundled for the browser (the other examples need no build).
+await buildPortal();
 
 // Rollup never empties its folder: drop what earlier builds of this version left (the manifest lists this build's files).
 const manifest = readManifest();

@@ -1,60 +1,60 @@
-// The README's start command (after the build): the reference server on the embedded
-// database with demo data, also serving examples/ and the drop-in bundle, at one URL.
-// Options: --port N (or PORT, default 8787), --data-dir DIR (or KITH_DATA_DIR, default
-// .kith-data/), DATABASE_URL for PostgreSQL, --no-demo to start empty.
-// Demo-only routes: GET /demo/settings.json (keys, a sample customer and product for the example
-// pages) and POST /demo/token (a staff token, standing in for the intranet's own backend).
+// The README's start command (after the build): the reference server on the embedded database
+// with demo data, and the example sites on a second origin, as a shop and its Kith would be.
+//   Kith      http://localhost:8787   the API, the drop-in bundle, the API and SDK docs
+//   examples  http://localhost:8788   the storefront, the intranet and the portal, each with its
+//                                     own small backend holding a secret key (examples/server/)
+// Options: --port N (or PORT, default 8787), --examples-port N (default the next port; 0 with
+// --port 0), --data-dir DIR (or KITH_DATA_DIR, default .kith-data/), DATABASE_URL for
+// PostgreSQL, --no-demo to start empty (and without the example sites).
 import { parseArgs } from 'node:util';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { startServer } from '@kith/server';
+import { startExamples } from '../examples/server/examples-server.mjs';
+import { shopSecretKey } from '../examples/server/shop-secret.mjs';
+import { backends } from '../examples/server/backends.mjs';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string' },
+    'examples-port': { type: 'string' },
     'data-dir': { type: 'string' },
     'no-demo': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
 });
 
-const port = Number(values.port ?? process.env.PORT ?? 8787);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`--port must be a port number, got ${values.port ?? process.env.PORT}`);
-  process.exit(2);
-}
+const portOf = (text, name) => {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`${name} must be a port number, got ${text}`);
+    process.exit(2);
+  }
+  return port;
+};
+const port = portOf(values.port ?? process.env.PORT ?? 8787, '--port');
+const examplesPort = portOf(values['examples-port'] ?? (port === 0 ? 0 : port + 1), '--examples-port');
+const dataDir = values['data-dir'] ?? process.env.KITH_DATA_DIR;
+const withDemo = !values['no-demo'];
 
 /** Serves one folder under a URL prefix. */
 const folder = (prefix, root) =>
   serveStatic({ root, rewriteRequestPath: (path) => path.slice(prefix.length) || '/' });
 
+// The example sites listen first: their origin goes on the demo publishable key's list.
+const examples = withDemo ? await startExamples({ port: examplesPort, backends }) : null;
 let demo = null;
-/** @type {import('@kith/server').RunningServer | null} */
-let running = null;
-
-/**
- * The server's own origins: a page of these may ask for a demo token; another site's page may
- * not (CORS would let it read the answer, so the origin is checked here).
- */
-const ownOrigin = (c) => {
-  const origin = c.req.header('Origin');
-  const site = c.req.header('Sec-Fetch-Site');
-  if (site && site !== 'same-origin' && site !== 'none') return false;
-  if (origin === undefined) return true; // not a browser page: curl on this machine
-  // By name, not by the Host header, which a DNS-rebinding page controls.
-  const own = new URL(c.req.url);
-  return [`http://localhost:${own.port}`, `http://127.0.0.1:${own.port}`].map((o) => new URL(o).origin).includes(origin);
-};
 
 const server = await startServer({
   port,
-  dataDir: values['data-dir'] ?? process.env.KITH_DATA_DIR,
+  dataDir,
   databaseUrl: process.env.DATABASE_URL,
-  demo: !values['no-demo'],
+  demo: withDemo,
+  demoOrigins: examples?.origins ?? [],
   log: values.quiet ? () => {} : (line) => console.log(line),
   mount(app) {
-    app.get('/', (c) => c.redirect('/examples/'));
-    app.get('/examples', (c) => c.redirect('/examples/'));
-    app.use('/examples/*', folder('/examples', './examples'));
+    // Kith's own origin has no pages of its own: its start page is the examples' index.
+    app.get('/', (c) => (examples ? c.redirect(`${examples.url}/`) : c.redirect('/docs/')));
+    app.get('/examples/*', (c) => (examples ? c.redirect(`${examples.url}${c.req.path.slice('/examples'.length)}`) : c.notFound()));
     // The drop-in is public static code that shops load from their own origins: CORS for all (an
     // `integrity` attribute needs a CORS fetch). A version's folder never changes: cached a year;
     // the latest (`/drop-in/kith.js`) changes with each release: cached briefly.
@@ -67,44 +67,44 @@ const server = await startServer({
       c.header('Cache-Control', pinned ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
     });
     app.use('/drop-in/*', folder('/drop-in', './packages/elements/dist/drop-in'));
-    // Keys are random per install, so the example pages read them from here.
+    // The reference docs (TypeDoc of the SDK and schema, the elements' manifest), built by `npm run build`.
+    app.get('/docs', (c) => c.redirect('/docs/'));
+    app.use('/docs/*', folder('/docs', './dist/docs'));
+    // DEMO TOOLING: the demo's publishable key and sample ids, for scripts and tests that need
+    // them (keys are random per install). Public by nature: the key is in every shop page.
     app.get('/demo/settings.json', (c) =>
       demo
         ? c.json({ baseUrl: new URL(c.req.url).origin, publishableKey: demo.publishableKey, customerIds: [demo.sampleCustomerId], productSku: demo.sampleProductSku })
         : c.json({ error: { code: 'not_found', message: 'This server was started with --no-demo.' } }, 404),
     );
-    // DEMO ONLY. This stands for the intranet's OWN backend: after its staff login it mints a
-    // short-lived staff token (POST /v1/tokens with its secret key; here in process, the same
-    // thing) and gives it to its page, which hands Kith a function that fetches it. This demo
-    // has no login, so anyone who can open the examples is "signed in" as the sample
-    // customer's account manager: read and edit customers, read the staff directory (the card's
-    // owner names and owner picker), read and act on feedback (the inbox: moderate reviews,
-    // answer complaints). Never ship an endpoint like it.
-    app.post('/demo/token', async (c) => {
-      if (!demo || !running) return c.json({ error: { code: 'not_found', message: 'This server was started with --no-demo.' } }, 404);
-      if (!ownOrigin(c)) return c.json({ error: { code: 'forbidden', message: 'Demo tokens are for this server\'s own pages.' } }, 403);
-      const { token, expiresAt } = await running.mintToken({
-        kind: 'staff',
-        subject: demo.staffId,
-        scopes: ['customers:read', 'customers:write', 'staff:read', 'feedback:read', 'feedback:moderate'],
-        publishableKey: demo.publishableKey,
-        expiresInSeconds: 300,
-      });
-      c.header('Cache-Control', 'no-store');
-      return c.json({ token, expiresAt: expiresAt.toISOString() });
-    });
   },
 });
-running = server;
 demo = server.demo;
 
 const url = server.url.replace('127.0.0.1', 'localhost');
-console.log(`\nKith is running at ${url}/  (examples at ${url}/examples/)`);
-if (demo) {
-  console.log(`demo publishable key: ${demo.publishableKey}`);
-  if (demo.secretKey) console.log(`demo secret key (shown once, keep it): ${demo.secretKey}`);
+let releaseSecret = async () => {};
+if (examples && demo) {
+  const secret = await shopSecretKey({ running: server, dataDir: process.env.DATABASE_URL ? null : (dataDir ?? '.kith-data') });
+  releaseSecret = secret.release;
+  examples.connect({
+    url,
+    publishableKey: demo.publishableKey,
+    secretKey: secret.key,
+    // Which seeded people the sign-in pages offer first (demo data: a real site knows its own).
+    demo: { sampleCustomerId: demo.sampleCustomerId, sampleProductSku: demo.sampleProductSku, staffId: demo.staffId },
+  });
 }
 
+console.log(`\nKith is running at ${url}/  (the API, the drop-in at ${url}/drop-in/kith.js, docs at ${url}/docs/)`);
+if (examples) console.log(`Examples at ${examples.url}/  ← open this: the storefront, the intranet and the portal`);
+if (demo) console.log(`demo publishable key: ${demo.publishableKey}`);
+if (demo?.secretKey) console.log(`demo secret key (shown once, keep it): ${demo.secretKey}`);
+
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => server.close().then(() => process.exit(0)));
+  process.once(signal, async () => {
+    await releaseSecret().catch(() => undefined);
+    await examples?.close();
+    await server.close();
+    process.exit(0);
+  });
 }

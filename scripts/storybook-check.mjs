@@ -66,11 +66,39 @@ try {
     problems.push(`request leaving the machine: ${url}`);
     void request.abort();
   });
+  // A document load after the first one means the preview reloaded itself (Vite reloads the page
+  // when a dynamic import fails to load: `vite:preloadError`). Each is printed with its URL.
+  const reloads = [];
+  let loads = 0;
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame() && loads++ > 0) reloads.push(request.url());
+  });
+  const previewReady = () =>
+    page.waitForFunction(() => '__STORYBOOK_ADDONS_CHANNEL__' in window && '__STORYBOOK_PREVIEW__' in window, { timeout: SETTLE_MS });
   await page.goto(`${origin}/iframe.html`, { waitUntil: 'load' });
-  await page.waitForFunction(() => '__STORYBOOK_ADDONS_CHANNEL__' in window && '__STORYBOOK_PREVIEW__' in window, { timeout: SETTLE_MS });
+  await previewReady();
 
   for (const entry of entries) {
     problems = [];
+    // Shown once more if the preview reloaded under it (see `reloads`); a second time fails.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await showEntry(entry);
+        break;
+      } catch (error) {
+        if (attempt > 1 || !/Execution context was destroyed|navigation/i.test(String(error))) throw error;
+        console.log(`↻ the preview reloaded while showing ${entry.id} (${reloads.at(-1) ?? 'no document request seen'}): shown again${problems.length ? `; before it: ${problems.join('; ')}` : ''}`);
+        await previewReady();
+        problems = [];
+      }
+    }
+    const name = `${entry.title} › ${entry.name}`;
+    if (problems.length) failures.push(`${name}\n    ${problems.join('\n    ')}`);
+    console.log(`${problems.length ? '✗' : '✓'} ${name}`);
+  }
+
+  /** Shows one entry and collects what is wrong with it in `problems`. */
+  async function showEntry(entry) {
     const viewMode = entry.type === 'docs' ? 'docs' : 'story';
     const outcome = await page.evaluate(
       ({ storyId, viewMode, timeout }) =>
@@ -136,10 +164,8 @@ try {
           );
         });
     }
-    const name = `${entry.title} › ${entry.name}`;
-    if (problems.length) failures.push(`${name}\n    ${problems.join('\n    ')}`);
-    console.log(`${problems.length ? '✗' : '✓'} ${name}`);
   }
+  if (reloads.length) console.log(`the preview reloaded ${reloads.length} time(s): ${reloads.join(', ')}`);
 } finally {
   await browser.close();
   server.close();

@@ -1,14 +1,13 @@
-// The staff inbox on the demo server: the provider gets the base URL and publishable key from
-// /demo/settings.json, and a staff token from /demo/token (standing in for your own backend,
-// which mints it after your staff login; see main.js beside this file).
-const settings = await (await fetch('/demo/settings.json')).json();
+// The feedback inbox: `<kith-feedback-inbox>` in a provider with the staff token from the
+// intranet's backend. The inbox goes in only once someone is signed in, so a signed-out visit
+// asks Kith for nothing on its way to the sign-in.
+import { requireStaff, showSignedIn, staffToken } from './session.js';
 
-const provider = document.createElement('kith-provider');
-provider.setAttribute('base-url', settings.baseUrl);
-provider.setAttribute('key', settings.publishableKey);
-provider.token = () =>
-  fetch('/demo/token', { method: 'POST' })
-    .then((r) => r.json())
-    .then((b) => b.token);
-provider.append(document.createElement('kith-feedback-inbox'));
-document.getElementById('inbox').append(provider);
+const provider = document.getElementById('kith');
+provider.token = staffToken;
+
+const staff = await requireStaff();
+showSignedIn(staff);
+const inbox = document.createElement('kith-feedback-inbox');
+inbox.id = 'inbox';
+provider.append(inbox);

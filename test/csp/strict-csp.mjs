@@ -5,64 +5,18 @@
 // route that mints from A with the secret key). The shop allows B on its publishable key through
 // the key admin API, as a shop would. Fails (exit 1) on any violation, page error or console
 // error, or if an element does not show the seeded data.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
+import { contentSecurityPolicy } from '../../examples/server/examples-server.mjs';
+import { launchChromium } from '../support/chromium.mjs';
+import { startCommand } from '../support/start-command.mjs';
 
-const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const pageDir = new URL('./page/', import.meta.url);
-const dataDir = mkdtempSync(join(tmpdir(), 'kith-csp-'));
 
-/** The policy (one line in the header). 'self' in connect-src: the page's own backend (config, staff token). */
-const policy = (kithOrigin) =>
-  [
-    "default-src 'none'",
-    `script-src 'self' ${kithOrigin}`,
-    `connect-src 'self' ${kithOrigin}`,
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "require-trusted-types-for 'script'",
-    'trusted-types kith lit-html',
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-
-const child = spawn(process.execPath, ['scripts/start.mjs', '--port', '0', '--data-dir', dataDir], {
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-let output = '';
-child.stdout.on('data', (chunk) => (output += chunk));
-child.stderr.on('data', (chunk) => (output += chunk));
-
-async function started() {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const url = /Kith is running at (http:\/\/\S+?)\/ /.exec(output)?.[1];
-    const publishableKey = /demo publishable key: (pk_\S+)/.exec(output)?.[1];
-    const secretKey = /demo secret key[^:]*: (sk_\S+)/.exec(output)?.[1];
-    if (url && publishableKey && secretKey) return { url, publishableKey, secretKey };
-    if (child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the start command did not print its URL and demo keys:\n${output}`);
-}
-
-/** The shop's server talking to Kith with its secret key (no Origin: not a browser). */
-async function api(kith, method, path, body) {
-  const response = await fetch(`${kith.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${kith.secretKey}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await response.json();
-  assert.ok(response.ok, `${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
+/** The policy (one line in the header): the README's, as the example sites are served with it. */
+const policy = contentSecurityPolicy;
 
 /** Site B: the page files (with the policy header) and the shop's "backend" routes. */
 function startSite(kith, config, staffId) {
@@ -78,7 +32,7 @@ function startSite(kith, config, staffId) {
       if (path === '/backend/staff-token' && request.method === 'POST') {
         // The shop's backend, after its staff login: only its own pages get a token.
         if (request.headers.origin !== site.origin) return send(403, 'application/json', '{"error":"forbidden"}');
-        const minted = await api(kith, 'POST', '/v1/tokens', {
+        const minted = await kith.api('POST', '/v1/tokens', {
           kind: 'staff',
           subject: staffId,
           scopes: ['customers:read', 'staff:read', 'loyalty:read', 'opportunities:read', 'feedback:read', 'feedback:moderate'],
@@ -127,32 +81,25 @@ const checks = {
 
 let browser;
 let site;
+let kith;
 let failed = false;
 try {
-  const started_ = await started();
-  const kith = { ...started_, origin: new URL(started_.url).origin };
+  kith = await startCommand('kith-csp-');
   const settings = await (await fetch(`${kith.url}/demo/settings.json`)).json();
   const customerId = settings.customerIds[0];
-  const customer = await api(kith, 'GET', `/v1/customers/${customerId}`);
-  const [pipeline] = (await api(kith, 'GET', '/v1/pipelines')).items;
+  const customer = await kith.api('GET', `/v1/customers/${customerId}`);
+  const [pipeline] = (await kith.api('GET', '/v1/pipelines')).items;
   // An admin sees every customer and deal (the sales hierarchy limits the others).
-  const [admin] = (await api(kith, 'GET', '/v1/staff?role=admin')).items;
+  const [admin] = (await kith.api('GET', '/v1/staff?role=admin')).items;
   assert.ok(pipeline && admin, 'the demo data has a pipeline and an admin');
   const config = { baseUrl: kith.url, publishableKey: kith.publishableKey, customerId, pipelineId: pipeline.id, productSku: settings.productSku };
   site = await startSite(kith, config, admin.id);
 
   // The shop allows its page's origin on its publishable key, with its secret key, as it would
   // for its own site (the key admin API; `kith-server keys` does the same from a shell).
-  const keys = (await api(kith, 'GET', '/v1/keys?kind=publishable')).items;
-  const key = keys.find((k) => kith.publishableKey.startsWith(k.prefix));
-  assert.ok(key, 'the demo publishable key is listed');
-  await api(kith, 'PUT', `/v1/keys/${key.id}/origins`, { origins: [...key.origins, site.origin] });
+  await kith.allowOrigin(site.origin);
 
-  browser = await puppeteer.launch({
-    executablePath: chromePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium(puppeteer);
 
   // 1. The policy is enforced: an inline script does not run, and a script sink refuses a string.
   const probe = await browser.newPage();
@@ -189,7 +136,7 @@ try {
   const response = await page.goto(`${site.origin}/`);
   assert.equal(response.headers()['content-security-policy'], policy(kith.origin));
 
-  const loyalty = await api(kith, 'GET', `/v1/customers/${customerId}/loyalty`);
+  const loyalty = await kith.api('GET', `/v1/customers/${customerId}/loyalty`);
   const seed = { customerName: customer.name, pipelineName: pipeline.name, loyaltyBalance: loyalty.balance };
   // Each check runs in the page through DevTools (not through eval, which the policy forbids).
   const pending = async () => {
@@ -242,8 +189,6 @@ try {
 } finally {
   await browser?.close();
   site?.server.close();
-  child.kill('SIGTERM');
-  await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
-  rmSync(dataDir, { recursive: true, force: true });
+  await kith?.stop();
 }
 process.exit(failed ? 1 : 0);

@@ -7,10 +7,10 @@
 import { createServer } from 'node:http';
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
+import { launchChromium } from '../support/chromium.mjs';
 import { startCommand } from '../support/start-command.mjs';
 import { importMapSnippet, readManifest, scriptSnippet, sri } from '../../scripts/drop-in-manifest.mjs';
 
-const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const manifest = readManifest();
 
 /** The shop's site: serves the pages this test writes. */
@@ -74,11 +74,7 @@ try {
 
   await kith.allowOrigin(site.origin);
 
-  browser = await puppeteer.launch({
-    executablePath: chromePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium(puppeteer);
   const open = async (path) => {
     const tab = await browser.newPage();
     const errors = [];
@@ -146,6 +142,25 @@ try {
     assert.ok(messages.some((text) => /integrity/i.test(text) && text.includes(ratingFile)), `the browser names the integrity check: ${messages.join(' | ')}`);
     console.log(`✓ import map integrity: ${Object.keys(map.integrity).length} files checked; a tampered chunk hash stops only <kith-rating>`);
     await bad.close();
+  }
+
+  // 4. A single-page app adds a tag long after load: its chunk is fetched then, not before.
+  {
+    const { tab, errors } = await open('/blank.html');
+    await tab.evaluate((src) => import(src), `${kith.origin}/drop-in/kith.js`);
+    const chunks = () => tab.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop()));
+    const isRating = (file) => /^rating(-[\w-]+)?\.js$/.test(file);
+    assert.equal((await chunks()).some(isRating), false, 'no element chunk before its tag appears');
+    await tab.evaluate(() => {
+      const view = document.createElement('section');
+      view.innerHTML = '<div><kith-rating value="4.2" count="10"></kith-rating></div>';
+      document.body.append(view);
+    });
+    await tab.waitForFunction(rendered.rating, { timeout: 30_000 });
+    assert.ok((await chunks()).some(isRating), `the rating chunk was fetched once the tag appeared: ${(await chunks()).join(', ')}`);
+    assert.deepEqual(errors, [], 'the late tag throws nothing');
+    console.log('✓ a tag added after load (as a single-page app renders a view) fetches its chunk then and renders');
+    await tab.close();
   }
 } finally {
   // A failure propagates after the clean-up: Node prints it and exits with 1.

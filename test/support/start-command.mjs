@@ -1,15 +1,21 @@
 // The README's start command as the Node page tests run it: the built server on a free port, a
 // fresh data folder, demo data; its URL and demo keys read from what it prints (as a newcomer
-// reads them). `api` is a shop's backend calling it with the secret key (no Origin: not a browser).
+// reads them); `examplesUrl` is the example sites' origin. `api` is a shop's backend calling it with the secret key (no Origin: not a browser).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 
-/** Starts `scripts/start.mjs`; resolves once it has printed its URL and demo keys. */
-export async function startCommand(prefix = 'kith-start-') {
-  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+/**
+ * Starts `scripts/start.mjs`; resolves once it has printed its URLs and demo keys. `stop()`
+ * removes the fresh data folder unless `keep`; with `dataDir`, a later start of that folder (the
+ * demo's secret key is printed only on the first: `secretKey` and `api` are then null), which
+ * `stop()` leaves in place.
+ */
+export async function startCommand(prefix = 'kith-start-', options = {}) {
+  const again = options.dataDir !== undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), prefix));
   const child = spawn(process.execPath, ['scripts/start.mjs', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
@@ -19,7 +25,7 @@ export async function startCommand(prefix = 'kith-start-') {
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!again && !options.keep) rmSync(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 120_000;
@@ -27,7 +33,9 @@ export async function startCommand(prefix = 'kith-start-') {
     const url = /Kith is running at (http:\/\/\S+?)\/ /.exec(output)?.[1];
     const publishableKey = /demo publishable key: (pk_\S+)/.exec(output)?.[1];
     const secretKey = /demo secret key[^:]*: (sk_\S+)/.exec(output)?.[1];
-    if (url && publishableKey && secretKey) {
+    // The example sites, on their own origin (another port).
+    const examplesUrl = /Examples at (http:\/\/\S+?)\/ /.exec(output)?.[1];
+    if (url && publishableKey && (secretKey || again) && examplesUrl) {
       const api = async (method, path, body) => {
         const response = await fetch(`${url}${path}`, {
           method,
@@ -44,7 +52,7 @@ export async function startCommand(prefix = 'kith-start-') {
         assert.ok(key, 'the demo publishable key is listed');
         await api('PUT', `/v1/keys/${key.id}/origins`, { origins: [...key.origins, origin] });
       };
-      return { url, origin: new URL(url).origin, publishableKey, secretKey, api, allowOrigin, stop };
+      return { url, origin: new URL(url).origin, examplesUrl, dataDir, publishableKey, secretKey: secretKey ?? null, api: secretKey ? api : null, allowOrigin, stop, output: () => output };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -47,7 +47,7 @@ export type FeedbackListQuery = z.infer<typeof FeedbackListQuery>;
 export const FeedbackPage = page(Feedback);
 export type FeedbackPage = z.infer<typeof FeedbackPage>;
 
-/** `POST /v1/feedback/:id/moderate`: publish a review, or reject it with a reason shoppers never see. */
+/** `POST /v1/feedback/:id/moderate`: publish a review, or reject it with a reason no product page shows (only staff and the review's author see it). */
 export const ModerateRequest = z
   .strictObject({
     action: z.enum(['publish', 'reject']),

@@ -25,6 +25,7 @@ export * from './api-pipeline.js';
 export * from './api-feedback.js';
 export * from './api-reviews.js';
 export * from './api-loyalty.js';
+export * from './api-orders.js';
 export * from './api-ingestion.js';
 export * from './api-analytics.js';
 export * from './api-audit.js';

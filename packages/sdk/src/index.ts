@@ -14,6 +14,7 @@ export type { KeysResource } from './resources/keys.js';
 export type { LoyaltyResource } from './resources/loyalty.js';
 export type { OpenApiResource } from './resources/openapi.js';
 export type { OpportunitiesResource, VersionedOpportunity } from './resources/opportunities.js';
+export type { OrdersResource } from './resources/orders.js';
 export type { PipelinesResource } from './resources/pipelines.js';
 export type { PrivacyResource } from './resources/privacy.js';
 export type { ReviewsResource } from './resources/reviews.js';

@@ -1,10 +1,10 @@
 // The public API's types, checked when compiled (`npm run test:types` fails on a mismatch), and
 // the exported names, checked at run time.
 import { expect } from '@open-wc/testing';
-import type { CreateInteraction, Customer, Interaction, ReviewAggregate } from '@kith/schema';
+import type { CreateInteraction, Customer, FeedbackPage, Interaction, OrderListQuery, OrderPage, ReviewAggregate } from '@kith/schema';
 import * as sdk from './index.js';
 import type {
-  ClientOptions, KithClient, KithCore, KithError, KithErrorCode, OutboxEntry, Read, ReadState, WriteResult,
+  ClientOptions, KithClient, KithCore, KithError, KithErrorCode, OrdersResource, OutboxEntry, Read, ReadOptions, ReadState, WriteResult,
 } from './index.js';
 import type { reviews } from './resources/reviews.js';
 
@@ -17,6 +17,11 @@ export type ReadsAreTyped = [
   Expect<Equal<Awaited<ReturnType<KithClient['customers']['get']>>, Customer>>,
   Expect<Equal<Parameters<Parameters<Read<Customer>['subscribe']>[0]>[0], ReadState<Customer>>>,
   Expect<Equal<ReturnType<ReturnType<typeof reviews>['aggregate']>, Read<ReviewAggregate>>>,
+  // A shopper's orders, and their own feedback through the staff list's method.
+  Expect<Equal<KithClient['orders'], OrdersResource>>,
+  Expect<Equal<Parameters<KithClient['orders']['list']>, [customerId: string, query?: OrderListQuery, options?: ReadOptions]>>,
+  Expect<Equal<ReturnType<KithClient['orders']['list']>, Read<OrderPage>>>,
+  Expect<Equal<ReturnType<KithClient['feedback']['list']>, Read<FeedbackPage>>>,
 ];
 
 // User-authored writes take the request schema's type and resolve with a WriteResult.

@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
-import type { Scope, TokenKind } from '@kith/schema';
+import type { ApiKey, ApiKeyKind, Scope, TokenKind } from '@kith/schema';
 import { createApp } from './app.js';
 import { SigningSecrets } from './auth/signing-secrets.js';
 import { mintToken } from './auth/tokens.js';
 import { findApiKey } from './keys/api-keys.js';
+import { createKey } from './keys/admin.js';
 import type { DatabaseKind, Queryable } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
@@ -81,6 +82,13 @@ export interface RunningServer {
    */
   mintToken(grant: InProcessGrant): Promise<{ token: string; expiresAt: Date }>;
   /**
+   * Creates an API key as `kith-server keys create` does (audited as the operator's), for
+   * tooling in the server's own process while it holds the data folder: the start script's
+   * example shop gets its secret key this way when it has lost the demo's. The key is in
+   * clear only in the answer.
+   */
+  createKey(input: { kind: ApiKeyKind; name: string; origins?: readonly string[] }): Promise<ApiKey & { key: string }>;
+  /**
    * Shuts down gracefully: stops accepting connections, lets requests in flight finish
    * (up to `shutdownGraceMs`, then cuts them), ends live-event streams, stops jobs and the
    * webhook dispatcher, closes the pool or PGlite and releases the data-folder lock.
@@ -151,7 +159,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       const { kind, subject, scopes = [], expiresInSeconds = 900 } = grant;
       return mintToken(signingSecrets, { kind, subject, scopes, publishableKeyId: key.id, expiresInSeconds }, new Date());
     };
-    return { url: `http://${shownHost}:${port}`, port, database: db.kind, demo, mintToken: mint, close };
+    const create = (input: { kind: ApiKeyKind; name: string; origins?: readonly string[] }) =>
+      db.transaction((tx) => createKey(tx, 'cli', input, new Date()));
+    return { url: `http://${shownHost}:${port}`, port, database: db.kind, demo, mintToken: mint, createKey: create, close };
   } catch (error) {
     server?.close();
     await services?.close().catch(() => undefined);

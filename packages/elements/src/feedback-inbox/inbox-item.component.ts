@@ -28,7 +28,7 @@ interface Notice {
 
 /**
  * @summary One item of the staff inbox — a review, a complaint or a survey answer — with its
- * actions: publish or reject a review (with a reason shoppers never see) and reply under it;
+ * actions: publish or reject a review (with a reason only staff and its author see) and reply under it;
  * answer a complaint and move it along its path; a survey answer only shows.
  *
  * Registered by the inbox (`<kith-feedback-inbox>`), which sets `.item`, `.now`, `.client`,

@@ -2,6 +2,7 @@
 // without Lit or zod (the server validates everything again with `NewComplaint`).
 import type { ComplaintCategory, NewComplaint } from '@kith/schema';
 import { recall, remember } from './review.model.js';
+import { SENT_COMPLAINT_KEY } from '../internal/page-settings.js';
 
 export { recall, remember };
 
@@ -78,7 +79,8 @@ export function toNewComplaint(draft: ComplaintDraft): NewComplaint {
  * the outbox entry that waits to be sent, and the complaint sent (followed until the shopper
  * writes another one).
  */
-export const COMPLAINT_KEYS = { draft: 'kith:complaint-draft', pending: 'kith:complaint-pending', sent: 'kith:complaint-sent' } as const;
+// The sent complaint's key lives with the page settings: `Kith.reset()` (logout) removes it.
+export const COMPLAINT_KEYS = { draft: 'kith:complaint-draft', pending: 'kith:complaint-pending', sent: SENT_COMPLAINT_KEY } as const;
 
 export const isEmptyComplaint = (draft: ComplaintDraft): boolean =>
   draft.category === '' && (['subject', 'body', 'name', 'email', 'phone'] as const).every((field) => draft[field] === '');

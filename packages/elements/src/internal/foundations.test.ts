@@ -9,6 +9,7 @@ import '../provider/provider.js';
 import type { KithCustomerCard } from '../customer-card/customer-card.component.js';
 import type { KithProvider } from '../provider/provider.component.js';
 import { Kith } from '../runtime.js';
+import { SENT_COMPLAINT_KEY } from './page-settings.js';
 
 async function until(el: KithCustomerCard, status: KithCustomerCard['status']): Promise<void> {
   await waitUntil(() => el.status === status, `the card never reached "${status}" (it is "${el.status}")`, { timeout: 10_000 });
@@ -160,5 +161,15 @@ describe('element foundations', () => {
     signedIn = false; // the page's backend signed the person out
     await Kith.reset();
     await until(el, 'not_authorized'); // read again, with the key alone: no customer data
+  });
+
+  it('Kith.reset forgets the complaint the signed-in shopper sent, also on a page without the form', async () => {
+    const unrelated = 'kith:complaint-draft'; // an unsent draft stays for its author
+    localStorage.setItem(SENT_COMPLAINT_KEY, JSON.stringify({ id: 'c1', customerId: 'someone' }));
+    localStorage.setItem(unrelated, '{"subject":"kept"}');
+    await Kith.reset();
+    expect(localStorage.getItem(SENT_COMPLAINT_KEY)).to.equal(null);
+    expect(localStorage.getItem(unrelated)).to.equal('{"subject":"kept"}');
+    localStorage.removeItem(unrelated);
   });
 });

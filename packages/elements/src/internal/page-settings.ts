@@ -152,9 +152,24 @@ export function registerClient(client: KithCore): void {
   store().made.add(client);
 }
 
-/** Logout: clears the cached data of every client Kith made (unsent writes stay for their author);
- * elements read again under the new credential. A `.client` the page made is the page's to clear. */
+/**
+ * Where `<kith-feedback kind="complaint">` keeps the complaint a signed-in shopper sent, to follow
+ * it on later pages. It is that person's: `Kith.reset()` removes it on any page, whether or not a
+ * complaint form was on it, so the next person on this browser never sees it.
+ */
+export const SENT_COMPLAINT_KEY = 'kith:complaint-sent';
+
+/** Logout: clears the cached data of every client Kith made (unsent writes stay for their author)
+ * and the shopper's sent complaint; elements read again under the new credential. A `.client`
+ * the page made is the page's to clear. */
 export async function resetPage(): Promise<void> {
+  for (const key of [SENT_COMPLAINT_KEY]) {
+    try {
+      localStorage.removeItem(key);
+    } catch {
+      // Storage refused (a sandboxed frame, a privacy mode): there is nothing kept to remove.
+    }
+  }
   await Promise.all([...store().made].map((client) => client.clear()));
   changed();
 }

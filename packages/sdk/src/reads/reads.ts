@@ -242,7 +242,8 @@ export function createReads(deps: ReadsDeps): Reads {
    * credential may not follow would end the client's one stream for every other reader too.
    */
   function follow(entry: Entry): void {
-    const topics = entry.spec.topics;
+    const { topics: of } = entry.spec;
+    const topics = typeof of === 'function' ? of(entry.partition.subject) : of;
     if (entry.stopLive || entry.observations.size === 0 || entry.state.status !== 'fresh' || !topics?.length) return;
     try {
       entry.stopLive = live.subscribe(topics, () => void fetchInto(entry, 'live').catch(() => undefined));

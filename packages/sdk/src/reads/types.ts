@@ -1,6 +1,7 @@
 // The public shape of stale-while-revalidate reads: a `Read` is both awaitable (the fresh
 // value) and observable (cached value at once, then fresh, then live).
 import type { Topic } from '@kith/schema';
+import type { Subject } from '../claims.js';
 import type { KithError } from '../errors.js';
 import type { QueryValue, RequestOptions } from '../transport.js';
 import type { ResponseSchema } from '../validate.js';
@@ -35,8 +36,12 @@ export interface ReadSpec<T> {
   query?: Record<string, QueryValue> | undefined;
   /** Validates the answer (an `invalid_response` error when it does not match). */
   schema: ResponseSchema<T>;
-  /** Live topics whose events make an observed read fetch again (e.g. `customer:<id>`). */
-  topics?: readonly Topic[] | undefined;
+  /**
+   * Live topics whose events make an observed read fetch again (e.g. `customer:<id>`); or a
+   * function of whom the credential speaks for, when that decides which topic it may follow
+   * (one list read by staff on `inbox` and by a shopper on their own `customer:<id>`).
+   */
+  topics?: readonly Topic[] | ((subject: Subject) => readonly Topic[]) | undefined;
 }
 
 export interface ReadOptions extends RequestOptions {

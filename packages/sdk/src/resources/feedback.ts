@@ -29,15 +29,19 @@ export interface FeedbackResource {
   /**
    * The staff inbox, filtered and paged (`GET /v1/feedback`): complaints overdue first, else
    * newest first; observed, it follows `inbox`. Staff token with `feedback:read` (feedback
-   * of the customers they see, and guests'), or the secret key.
+   * of the customers they see, and guests'), or the secret key. With a customer token: that
+   * shopper's own feedback only, every kind and status (a pending or rejected review with
+   * its reason, a complaint with its answer), the filters applying within it; a `customerId`
+   * naming someone else is `forbidden`. Observed, it then follows the shopper's own
+   * `customer:<id>` (complaint changes are announced there).
    */
   list(query?: FeedbackListQuery, options?: ReadOptions): Read<FeedbackPage>;
   /** One review, survey answer or complaint (`GET /v1/feedback/{id}`). Staff token with `feedback:read`, the secret key, or the customer who wrote it. */
   get(id: string, options?: ReadOptions): Read<Feedback>;
   /**
-   * Publishes a review, or rejects it with a reason shoppers never see
-   * (`POST /v1/feedback/{id}/moderate`); a moderator's decision, sent at once. Staff token
-   * with `feedback:moderate`, or the secret key. Audited.
+   * Publishes a review, or rejects it with a reason no product page shows, only staff and the
+   * review's author (`POST /v1/feedback/{id}/moderate`); a moderator's decision, sent at
+   * once. Staff token with `feedback:moderate`, or the secret key. Audited.
    */
   moderate(id: string, request: ModerateRequest, options?: SendOptions): Promise<Feedback>;
   /**

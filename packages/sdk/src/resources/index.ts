@@ -35,6 +35,7 @@ import { keys, type KeysResource } from './keys.js';
 import { loyalty, type LoyaltyResource } from './loyalty.js';
 import { openapi, type OpenApiResource } from './openapi.js';
 import { opportunities, type OpportunitiesResource } from './opportunities.js';
+import { orders, type OrdersResource } from './orders.js';
 import { pipelines, type PipelinesResource } from './pipelines.js';
 import { privacy, type PrivacyResource } from './privacy.js';
 import { reviews, type ReviewsResource } from './reviews.js';
@@ -55,6 +56,7 @@ export interface Resources {
   readonly loyalty: LoyaltyResource;
   readonly openapi: OpenApiResource;
   readonly opportunities: OpportunitiesResource;
+  readonly orders: OrdersResource;
   readonly pipelines: PipelinesResource;
   readonly privacy: PrivacyResource;
   readonly reviews: ReviewsResource;
@@ -77,6 +79,7 @@ export function resources(core: KithCore): Resources {
     loyalty: loyalty(core),
     openapi: openapi(core),
     opportunities: opportunities(core),
+    orders: orders(core),
     pipelines: pipelines(core),
     privacy: privacy(core),
     reviews: reviews(core),

@@ -1,6 +1,6 @@
 // Events of the feedback inbox (`inbox`, staff), of a product's public reviews
 // (`product:<id>`, public: the review's id and rating, never who wrote it) and of a
-// customer's own complaints (`customer:<id>`, that customer and staff).
+// customer's own complaints and reviews (`customer:<id>`, that customer and staff).
 import type { Complaint, Feedback, Review } from '@kith/schema';
 import type { Queryable } from '../db/database.js';
 import { publishEvent, type NewEvent } from './publish.js';
@@ -49,10 +49,15 @@ function complaintEvents(type: 'complaint.created' | 'complaint.updated' | 'comp
 
 /**
  * A review published or rejected. Shoppers following the product hear `review.published`,
- * or `review.moderated` when a published review is taken down (it leaves their list).
+ * or `review.moderated` when a published review is taken down (it leaves their list); the
+ * review's author hears `review.moderated` on `customer:<id>` either way.
  */
 export async function reviewModerated(tx: Queryable, before: Review, after: Review, at: Date): Promise<void> {
   const events = [inbox('review.moderated', { feedbackId: after.id, customerId: after.customerId, productId: after.productId, status: after.status })];
+  // The author follows their own reviews (a portal's list of them): the decision reaches them live.
+  if (after.customerId !== null) {
+    events.push({ topic: `customer:${after.customerId}`, type: 'review.moderated', audience: 'customer', data: { feedbackId: after.id, productId: after.productId, status: after.status }, webhook: false });
+  }
   const product = `product:${after.productId}` as const;
   if (after.status === 'published' && before.status !== 'published') {
     events.push({ topic: product, type: 'review.published', audience: 'public', data: publicReview(after) });

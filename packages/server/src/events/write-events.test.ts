@@ -213,9 +213,18 @@ for (const variant of variants()) {
       const filed = await json<{ id: string; dueAt: string }>(api.request('POST', '/v1/feedback', api.headers.customer, complaint), 201);
       const inInbox = await next(inbox);
       assert.deepEqual([inInbox.type, inInbox.data.feedbackId, inInbox.data.customerId, inInbox.data.category], ['complaint.created', filed.id, api.customerId, 'delivery']);
-      const award = await next(own);
-      assert.deepEqual([award.type, award.data.reason], ['loyalty.changed', 'review'], 'the published review earned points');
-      const mine = await next(own);
+      // The author heard their review published (and the points it earned), then taken down.
+      const heard: unknown[][] = [];
+      let mine = await next(own);
+      while (mine.type !== 'complaint.created') {
+        heard.push([mine.type, mine.type === 'loyalty.changed' ? mine.data.reason : mine.data.status, mine.data.feedbackId ?? null]);
+        mine = await next(own);
+      }
+      assert.deepEqual(
+        heard.map((e) => JSON.stringify(e)).sort(),
+        [['loyalty.changed', 'review', null], ['review.moderated', 'published', written.id], ['review.moderated', 'rejected', written.id]].map((e) => JSON.stringify(e)).sort(),
+        'the published review earned points; the author heard both decisions',
+      );
       assert.deepEqual([mine.type, mine.data], ['complaint.created', { feedbackId: filed.id, status: 'open', dueAt: filed.dueAt, answeredAt: null }]);
 
       await json(api.request('PATCH', `/v1/feedback/${filed.id}/status`, sk(), { status: 'in_progress' }), 200);

@@ -12,7 +12,14 @@ export const feedbackMatrix: MatrixRow[] = [
   {
     route: 'GET /v1/feedback',
     path: () => '/v1/feedback?kind=complaint&limit=5',
-    expect: onlyAllowed({ staff: 200, sk: 200 }),
+    // A customer token lists its own feedback only (the server applies the filter).
+    expect: onlyAllowed({ customer: 200, otherCustomer: 200, staff: 200, sk: 200 }),
+  },
+  {
+    route: 'GET /v1/feedback',
+    // Naming a customer: another customer's token is refused, never answered an empty page.
+    path: (api) => `/v1/feedback?customerId=${api.customerId}&limit=5`,
+    expect: onlyAllowed({ customer: 200, staff: 200, sk: 200 }),
   },
   {
     route: 'GET /v1/feedback/:id',

@@ -9,6 +9,7 @@ import { createFeedback } from '../feedback/create.js';
 import { listFeedback } from '../feedback/list.js';
 import { changeStatus, moderate, reply } from '../feedback/moderate.js';
 import { toReceipt } from '../feedback/public.js';
+import { forbidden } from '../http/auth.js';
 import { route } from '../http/route.js';
 import { visibilityOf } from '../visibility/visibility.js';
 
@@ -41,16 +42,24 @@ export const createFeedbackRoute = route({
   },
 });
 
-/** `GET /v1/feedback`: the staff inbox, filtered and paged; staff see what their hierarchy allows. */
+/**
+ * `GET /v1/feedback`: the staff inbox, filtered and paged; staff see what their hierarchy
+ * allows. A customer token lists only its own feedback, every kind and status (their pending
+ * or rejected review with the reason, their complaints with the answer): the server applies
+ * that filter itself, and a `customerId` naming anyone else is refused.
+ */
 export const listFeedbackRoute = route({
   method: 'GET',
   path: '/v1/feedback',
-  summary: 'List feedback (complaints overdue first)',
+  summary: 'List feedback (complaints overdue first; a customer token: their own)',
   tag: 'feedback',
-  access: { staff: 'feedback:read', secret: true },
+  access: { staff: 'feedback:read', secret: true, customer: true },
   query: FeedbackListQuery,
   response: FeedbackPage,
   async handle({ c, db, credential, query, now }) {
+    if (credential.kind === 'customer' && query.customerId !== undefined && query.customerId !== credential.customerId) {
+      throw forbidden('A customer token lists only its own feedback.');
+    }
     c.header('Cache-Control', 'private, no-cache');
     return listFeedback(db, await visibilityOf(db, credential), query, now);
   },

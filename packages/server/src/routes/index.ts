@@ -11,6 +11,7 @@ import { keysRoutes } from './keys.js';
 import { loyaltyRoutes } from './loyalty.js';
 import { openApiRoute } from './openapi.js';
 import { opportunitiesRoutes } from './opportunities.js';
+import { ordersRoutes } from './orders.js';
 import { pipelinesRoutes } from './pipelines.js';
 import { privacyRoutes } from './privacy.js';
 import { reviewsRoutes } from './reviews.js';
@@ -34,6 +35,7 @@ export const routeTable: readonly RouteSpec[] = [
   ...feedbackRoutes,
   ...reviewsRoutes,
   ...loyaltyRoutes,
+  ...ordersRoutes,
   ...ingestionRoutes,
   ...analyticsRoutes,
   ...auditRoutes,

@@ -10,6 +10,7 @@ import { interactionsMatrix } from './interactions.matrix.js';
 import { keysMatrix } from './keys.matrix.js';
 import { loyaltyMatrix } from './loyalty.matrix.js';
 import { opportunitiesMatrix } from './opportunities.matrix.js';
+import { ordersMatrix } from './orders.matrix.js';
 import { pipelinesMatrix } from './pipelines.matrix.js';
 import { privacyMatrix } from './privacy.matrix.js';
 import { reviewsMatrix } from './reviews.matrix.js';
@@ -30,6 +31,7 @@ export const matrix: MatrixRow[] = [
   ...feedbackMatrix,
   ...reviewsMatrix,
   ...loyaltyMatrix,
+  ...ordersMatrix,
   ...ingestionMatrix,
   ...analyticsMatrix,
   ...auditMatrix,

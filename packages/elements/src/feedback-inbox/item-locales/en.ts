@@ -45,7 +45,7 @@ const en: InboxItemTexts = {
     move: { in_progress: 'In progress', resolved: 'Resolved', closed: 'Close' },
   },
   fields: {
-    reason: 'Reason for rejecting (shoppers never see it)',
+    reason: 'Reason for rejecting (only staff and the review’s author see it)',
     reply: 'Public reply (shown under the review)',
     answer: 'Answer (sent to the shopper)',
     counter: (count, max) => `${count} of ${max} characters`,

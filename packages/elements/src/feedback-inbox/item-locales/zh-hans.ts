@@ -45,7 +45,7 @@ const zhHans: InboxItemTexts = {
     move: { in_progress: '处理中', resolved: '已解决', closed: '关闭' },
   },
   fields: {
-    reason: '拒绝原因（顾客不会看到）',
+    reason: '拒绝原因（仅员工和评价作者可见）',
     reply: '公开回复（显示在评价下方）',
     answer: '答复（发送给顾客）',
     counter: (count, max) => `${count} / ${max} 字`,

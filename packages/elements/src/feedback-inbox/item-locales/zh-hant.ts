@@ -45,7 +45,7 @@ const zhHant: InboxItemTexts = {
     move: { in_progress: '處理中', resolved: '已解決', closed: '關閉' },
   },
   fields: {
-    reason: '拒絕原因（顧客不會看到）',
+    reason: '拒絕原因（僅員工和評價作者可見）',
     reply: '公開回覆（顯示在評價下方）',
     answer: '答覆（傳送給顧客）',
     counter: (count, max) => `${count} / ${max} 字`,

@@ -24,7 +24,11 @@ export function submitFeedback(core: KithCore, body: NewFeedback): Promise<Write
   });
 }
 
-/** {@link FeedbackResource.list} on its own: the staff inbox, filtered and paged, observed on `inbox`. */
+/**
+ * {@link FeedbackResource.list} on its own: the staff inbox, filtered and paged, observed on
+ * `inbox`; a shopper's own feedback with a customer token, observed on their `customer:<id>`
+ * (a customer token may not follow `inbox`, and one refused topic would end the client's stream).
+ */
 export function listFeedback(core: KithCore, query?: FeedbackListQuery, options?: ReadOptions): Read<FeedbackPage> {
-  return core.read({ path: FEEDBACK, query, schema: FeedbackPage, topics: ['inbox'] }, options);
+  return core.read({ path: FEEDBACK, query, schema: FeedbackPage, topics: (subject) => [subject.startsWith('customer:') ? subject : 'inbox'] }, options);
 }
