@@ -1,6 +1,7 @@
 // End to end: <kith-customer-card> (from @kith/elements, through @kith/sdk) against a real
 // @kith/server, including the server going away and coming back.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type Customer, type KithClient } from '@kith/sdk';
 import '@kith/elements/customer-card.js';

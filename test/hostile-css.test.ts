@@ -2,7 +2,8 @@
 // resets every inherited property on its host and root box (`all: initial`, see
 // packages/elements/src/styles/tokens.ts), so font size, line height, letter spacing, text
 // transform, colour, direction and box sizing come from Kith's tokens, never from the page.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import { createClient } from '@kith/sdk';
 import '@kith/elements/customer-card.js';
 import type { KithCustomerCard } from '@kith/elements';

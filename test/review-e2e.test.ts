@@ -2,7 +2,8 @@
 // loyalty badge, against the real server: written with the shopper's token in <kith-feedback>,
 // published by a moderator through the API, then shown live in <kith-reviews> while the badge
 // shows the points the publication earned.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type ClientOptions, type KithClient } from '@kith/sdk';
 import '@kith/elements/feedback.js';

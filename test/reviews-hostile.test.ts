@@ -3,7 +3,8 @@
 // moderator through the API, and rendered. Nothing may run, no element may appear that a clean
 // review does not have, every text must read back exactly as written, and no review box may grow
 // wider than the list (scrollWidth ≤ clientWidth).
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import type { NewReview } from '@kith/schema';
 import { createClient, type KithClient } from '@kith/sdk';
 import '../packages/elements/src/reviews/reviews.js';

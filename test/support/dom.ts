@@ -1,6 +1,7 @@
 // Reading a Kith element in a browser test: its parts by name, their text as a reader sees it, and
 // waiting for a state. One copy for every element's tests.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 
 /** Text with each run of white space made one space, trimmed (a template's line breaks are not words). */
 export const squash = (value: string | null | undefined): string => (value ?? '').trim().replace(/\s+/g, ' ');

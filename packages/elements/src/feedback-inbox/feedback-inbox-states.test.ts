@@ -1,6 +1,7 @@
 // <kith-feedback-inbox>: every state it renders on purpose, the tabs by keyboard, "Load more",
 // hostile text, three locales, 360 px — against the real server.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../../../test/support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { KithClient } from '@kith/sdk';
 import { expectAccessible } from '../../../../test/support/accessibility.js';

@@ -1,6 +1,7 @@
 // What the inbox's test files share: the inbox mounted 360 px wide, its entries and their items by
 // record id, the item's pieces, the live region, and a live stream known to be open.
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../../test/support/wait.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { KithClient } from '@kith/sdk';
 import { part, squash, untilStatus } from '../../../../test/support/dom.js';

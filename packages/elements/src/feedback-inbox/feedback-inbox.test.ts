@@ -1,7 +1,8 @@
 // <kith-feedback-inbox> against its own real server (it writes a lot): complaints ordered and
 // counted down on an injected clock, moderation and answers by keyboard (and the audit log that
 // records them), live arrivals.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../../../test/support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AuditRecord, Complaint } from '@kith/schema';
 import type { KithClient } from '@kith/sdk';

@@ -1,7 +1,8 @@
 // The foundations every element shares, proven on <kith-customer-card> against the real server:
 // the configuration chain, page settings (data block and `Kith`), the locale and theme chains,
 // and the viewport-lazy start of the data controller.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../../test/support/wait.js';
 import { createClient, type KithClient } from '@kith/sdk';
 import { mintToken, serverInfo, type KithServerInfo } from '../../../../test/support/server-commands.js';
 import '../customer-card/customer-card.js';

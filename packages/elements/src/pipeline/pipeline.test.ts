@@ -1,7 +1,8 @@
 // <kith-pipeline> against the REAL server: this file's own (isolated) server per browser, so
 // the demo pipeline's totals are this file's alone. The sample customer's owner (a sales rep) is
 // the person at the board; the admin plays "someone else".
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../../test/support/wait.js';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Opportunity, PipelineWithTotals, Scope, StaffMember } from '@kith/schema';
 import { createClient, type ClientOptions, type KithClient } from '@kith/sdk';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../../test/support/wait.js';
 import { createClient } from '@kith/sdk';
 import { serverInfo, tokenSource, type KithServerInfo } from '../../../../test/support/server-commands.js';
 import '../customer-card/customer-card.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../../test/support/wait.js';
 import { MAX_AGGREGATE_PRODUCTS } from '@kith/schema';
 import { createClient, type ClientOptions, type KithClient } from '@kith/sdk';
 import { closedUrl, faultProxy, serverInfo, tokenSource, type KithServerInfo } from '../../../../test/support/server-commands.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../../test/support/wait.js';
 import type { KithClient } from '@kith/sdk';
 import { serverInfo, type KithServerInfo } from '../../../../test/support/server-commands.js';
 import { expectAccessible } from '../../../../test/support/accessibility.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../../test/support/wait.js';
 import { closedUrl, faultProxy, serverInfo, UNKNOWN_ID, type KithServerInfo } from '../../../../test/support/server-commands.js';
 import { expectAccessible } from '../../../../test/support/accessibility.js';
 import type { KithErrorEvent } from '../events/kith-error.js';

@@ -1,6 +1,7 @@
 // A page that enforces Trusted Types but does not allow the policy `kith`: no JSON-LD (a script
 // text could not be set), said once on the console; the reviews themselves work.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../../test/support/wait.js';
 import { createClient } from '@kith/sdk';
 import { serverInfo } from '../../../../test/support/server-commands.js';
 import { enforceTrustedTypes, trustedTypesSupported } from '../../../../test/support/trusted-types-page.js';

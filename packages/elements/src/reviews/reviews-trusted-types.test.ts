@@ -2,7 +2,8 @@
 // the JSON-LD is still written, through the `kith` policy, made once for the page. The CSP is set
 // by a <meta> inserted before Kith loads (each test file runs in a page of its own); the element
 // is then imported dynamically. Where the browser has no Trusted Types, the JSON-LD is plain text.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../../test/support/wait.js';
 import { createClient } from '@kith/sdk';
 import { serverInfo } from '../../../../test/support/server-commands.js';
 import { enforceTrustedTypes, trustedTypesSupported } from '../../../../test/support/trusted-types-page.js';

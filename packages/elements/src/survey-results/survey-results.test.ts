@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../../../test/support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { KithClient } from '@kith/sdk';
 import type { KithErrorEvent } from '../events/kith-error.js';

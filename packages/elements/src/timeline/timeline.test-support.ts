@@ -1,5 +1,6 @@
 // What the timeline's test files share: finding parts, waiting for a state, making clients and customers.
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../../test/support/wait.js';
 import type { CreateInteraction, Customer } from '@kith/schema';
 import { createClient, type ClientOptions, type KithClient } from '@kith/sdk';
 import type { KithServerInfo } from '../../../../test/support/server-commands.js';

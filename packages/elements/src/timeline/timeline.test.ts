@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../../../test/support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CreateInteraction, Customer, Scope } from '@kith/schema';
 import { createClient, type ClientOptions, type KithClient } from '@kith/sdk';

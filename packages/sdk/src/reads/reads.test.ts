@@ -1,5 +1,6 @@
 // Stale-while-revalidate reads in a real browser, over real IndexedDB, against the real server.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../../../test/support/wait.js';
 import { openDB } from 'idb';
 import { Customer, CustomerPage } from '@kith/schema';
 import { mintToken, serverInfo, tokenSource, type KithServerInfo } from '../../../../test/support/server-commands.js';
