@@ -82,6 +82,8 @@ const groups = ({ sample, climber, cards, timeline, pipeline, reviews }) => ({
   pipeline: {
     pipeline: { path: `/v1/pipelines/${pipeline.id}`, as: 'staff', schema: 'PipelineWithTotals' },
     board: { path: `/v1/pipelines/${pipeline.id}/opportunities?${BOARD}`, as: 'staff', schema: 'OpportunityPage' },
+    // One customer's deals (`customer-id`): the customer with most deals on the board.
+    customerBoard: { path: `/v1/pipelines/${pipeline.id}/opportunities?${BOARD}&customerId=${pipeline.customerId}`, as: 'staff', schema: 'OpportunityPage' },
     ...Object.fromEntries(
       pipeline.owners.map((id, i) => [`owner${i + 1}`, { path: `/v1/staff/${id}`, as: 'staff', schema: 'StaffMember' }]),
     ),
@@ -128,7 +130,7 @@ function reviewQuery({ sort = 'newest', rating, language }) {
 /** What a fixture file carries besides its answers, per group (the ids its stories use). */
 const extras = ({ timeline, pipeline, reviews }) => ({
   timeline: { emptyCustomerId: timeline.emptyCustomerId, channel: timeline.channel },
-  pipeline: { pipelineId: pipeline.id },
+  pipeline: { pipelineId: pipeline.id, customerId: pipeline.customerId },
   reviews: { productId: reviews.product, emptyProductId: reviews.empty, listingProductIds: reviews.listing, star: reviews.star },
 });
 
@@ -230,7 +232,7 @@ async function pickTimeline(get, customers, sampleId) {
   throw new Error('the demo has no customer with an empty timeline');
 }
 
-/** The demo's pipeline (the shop's first, with deals this staff member sees) and the owners on its board. */
+/** The demo's pipeline (the shop's first, with deals this staff member sees), the owners on its board, and the customer with most deals on it. */
 async function pickPipeline(get) {
   const { items } = await get('/v1/pipelines?limit=100');
   const pipeline = items.find((p) => p.totals.count > 0);
@@ -238,7 +240,11 @@ async function pickPipeline(get) {
   const board = await get(`/v1/pipelines/${pipeline.id}/opportunities?${BOARD}`);
   if (board.next) throw new Error('the demo\'s pipeline has more than one page of deals: record the later pages too');
   const owners = [...new Set(board.items.flatMap((deal) => (deal.ownerId ? [deal.ownerId] : [])))].sort();
-  return { id: pipeline.id, owners };
+  const dealsOf = new Map();
+  for (const deal of board.items) dealsOf.set(deal.customerId, (dealsOf.get(deal.customerId) ?? 0) + 1);
+  // Most deals first, then by id: the same pick from the same seed.
+  const [customerId] = [...dealsOf].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))[0];
+  return { id: pipeline.id, owners, customerId };
 }
 
 /**

@@ -31,7 +31,12 @@ try {
   await page.screenshot({ path: `${OUT}/storefront.png` });
   console.log(`wrote ${OUT}/storefront.png`);
 
-  // The intranet: sign in as the customer's account manager, then the customer's page.
+  // The intranet: sign in as the customer's account manager, then the customer's page. The seeded
+  // sample customer has no deals: two are made for them, so the board shows something.
+  const [pipeline] = (await kith.api('GET', '/v1/pipelines')).items;
+  for (const [stage, title, amount] of [[1, 'Office chairs, 40 seats', 1_840_000], [3, 'Spring catalogue bundle', 512_000]]) {
+    await kith.api('POST', '/v1/opportunities', { stageId: pipeline.stages[stage].id, customerId: customer.id, title, amount: { amount, currency: pipeline.currency }, ownerId: customer.ownerId });
+  }
   await page.goto(`${kith.examplesUrl}/intranet/sign-in.html?next=${encodeURIComponent(`/intranet/customer.html?id=${customer.id}`)}`);
   await page.waitForSelector(`#sign-in-${customer.ownerId}`);
   await Promise.all([page.waitForNavigation(), page.click(`#sign-in-${customer.ownerId}`)]);

@@ -13,7 +13,7 @@ import { recordedPipeline, type Recorded } from './support/recorded.js';
 import { withReplay } from './support/replay.js';
 import { reaches, stateStories } from './support/states.js';
 
-const { pipelineId, unknownId, responses } = recordedPipeline;
+const { pipelineId, customerId, unknownId, responses } = recordedPipeline;
 
 /** The staff records of the owners on the board (`owner1`, `owner2`…): its owner filter names them. */
 const owners: Recorded[] = Object.entries(responses).flatMap(([name, answer]) => (/^owner\d+$/.test(name) ? [answer] : []));
@@ -29,6 +29,7 @@ const states = stateStories({
 
 interface PipelineArgs {
   'pipeline-id'?: string;
+  'customer-id'?: string;
   locale?: string;
   theme?: 'light' | 'dark' | 'auto';
   onKithError?: (event: Event) => void;
@@ -44,6 +45,7 @@ const meta = {
   // Wired to the board (the toolbar's locale and theme apply while these are unset).
   argTypes: {
     'pipeline-id': { control: 'text' },
+    'customer-id': { control: 'text' },
     locale: { control: 'select', options: ['en', 'en-GB', 'zh-Hans', 'zh-CN', 'zh-Hant', 'zh-TW', 'zh-HK'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
   },
@@ -51,6 +53,7 @@ const meta = {
     <kith-pipeline
       .client=${loaded['client'] as KithClient | undefined}
       pipeline-id=${ifDefined(args['pipeline-id'])}
+      customer-id=${ifDefined(args['customer-id'])}
       locale=${ifDefined(args.locale)}
       theme=${ifDefined(args.theme)}
       @kith-error=${args.onKithError}
@@ -71,6 +74,17 @@ type Story = StoryObj<PipelineArgs>;
 export const Ready: Story = {
   parameters: reaches('ready'),
   loaders: [withReplay(board)],
+};
+
+/**
+ * One customer's deals (`customer-id`), as on a customer 360 page: the server's filtered board,
+ * a line saying so, and column totals that count these deals only.
+ */
+export const OneCustomer: Story = {
+  name: "One customer's deals",
+  args: { 'customer-id': customerId },
+  parameters: reaches('ready'),
+  loaders: [withReplay([responses.pipeline, responses.customerBoard, ...owners])],
 };
 
 /** The same, in the dark theme (the toolbar's theme, fixed for this story). */

@@ -1,35 +1,20 @@
-// A customer's deals, read through the SDK: `<kith-pipeline>` shows a whole pipeline (the
-// deals the viewer may see), so the page finds the customer's own deals itself, and which
-// pipeline to show. A person's deals include their organisation's (deals are often the
-// company's, worked with its buyer).
+// Which pipeline to show on a customer's page: the first one holding a deal of theirs (the board
+// then shows only their deals, `customer-id`), else the first one the viewer may see. Read
+// through the SDK with the server's `customerId` filter: one small request per pipeline.
 import { isOpportunity, isPipeline, pageOf } from './shapes.js';
 
 const pipelinePage = pageOf(isPipeline);
 const opportunityPage = pageOf(isOpportunity);
 
-/** Every deal of a pipeline the viewer may see (the board's pages are up to 500). */
-async function allDeals(client, pipelineId) {
-  const deals = [];
-  let cursor;
-  do {
-    const page = await client.send({ method: 'GET', path: `/v1/pipelines/${encodeURIComponent(pipelineId)}/opportunities`, query: { limit: 500, cursor }, schema: opportunityPage });
-    deals.push(...page.items);
-    cursor = page.next ?? undefined;
-  } while (cursor);
-  return deals;
-}
-
 /**
- * The pipeline with most of this customer's deals (else the first), and those deals.
- * @returns {Promise<{ pipeline: { id: string, name: string, stages: { id: string, name: string }[] } | null, deals: object[] }>}
+ * @returns {Promise<{ pipeline: { id: string, name: string } | null, hasDeals: boolean }>}
  */
-export async function customerDeals(client, customer) {
-  const ids = new Set([customer.id, customer.organisationId].filter(Boolean));
+export async function customerBoard(client, customerId) {
   const { items: pipelines } = await client.send({ method: 'GET', path: '/v1/pipelines', query: { limit: 100 }, schema: pipelinePage });
-  let best = { pipeline: pipelines[0] ?? null, deals: [] };
   for (const pipeline of pipelines) {
-    const deals = (await allDeals(client, pipeline.id)).filter((deal) => ids.has(deal.customerId));
-    if (deals.length > best.deals.length) best = { pipeline, deals };
+    const path = `/v1/pipelines/${encodeURIComponent(pipeline.id)}/opportunities`;
+    const { items } = await client.send({ method: 'GET', path, query: { customerId, limit: 1 }, schema: opportunityPage });
+    if (items.length > 0) return { pipeline, hasDeals: true };
   }
-  return best;
+  return { pipeline: pipelines[0] ?? null, hasDeals: false };
 }

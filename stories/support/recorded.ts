@@ -73,7 +73,8 @@ export const recordedTimeline = checked('timeline', timeline);
 
 /**
  * The demo's pipeline (`pipelineId`) and its board as its sample account manager sees them, the
- * staff records of the owners on it (`owner1`…), and the refusals (each for both reads).
+ * board of the customer with most deals on it (`customerBoard`, `customerId`), the staff records
+ * of the owners on it (`owner1`…), and the refusals (each for both reads).
  */
 export const recordedPipeline = checked('pipeline', pipeline);
 

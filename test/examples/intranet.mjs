@@ -89,7 +89,14 @@ try {
   );
   assert.equal(await page.evaluate(() => new URLSearchParams(location.search).get('q')), sample.name.slice(0, 8), 'the query is kept in the address');
 
-  // Customer 360: card, timeline, pipeline, in one provider with the staff token.
+  // Customer 360: card, timeline, pipeline, in one provider with the staff token. The seeded
+  // sample customer has no deals: one is made for them (with the secret key, as a CRM import
+  // would), and the board shows it and only it — not the rest of the pipeline.
+  const [firstPipeline] = (await kith.api('GET', '/v1/pipelines')).items;
+  const dealTitle = `Intranet deal ${Date.now()}`;
+  await kith.api('POST', '/v1/opportunities', {
+    stageId: firstPipeline.stages[1].id, customerId: sampleId, title: dealTitle, amount: { amount: 123_400, currency: firstPipeline.currency }, ownerId: managerId,
+  });
   const link = await page.evaluateHandle((name) => [...document.querySelectorAll('#results .result-name')].find((a) => a.textContent === name), sample.name);
   await Promise.all([page.waitForNavigation(), link.click()]);
   assert.equal(await page.evaluate(() => location.search), `?id=${sampleId}`);
@@ -109,7 +116,13 @@ try {
     const board = document.getElementById('pipeline');
     return !board.hidden && board.status === 'ready' && board.shadowRoot.querySelectorAll('[part~="card"]').length > 0;
   }, WAIT);
-  assert.match(await page.$eval('#deals-status', (el) => el.textContent), new RegExp(sample.name), 'the deals line names the customer');
+  const board = await page.$eval('#pipeline', (el) => ({
+    customerId: el.getAttribute('customer-id'),
+    titles: [...el.shadowRoot.querySelectorAll('[part~="card-title"]')].map((title) => title.textContent.trim()),
+    hint: el.shadowRoot.querySelector('[part~="customer-hint"]')?.textContent,
+  }));
+  assert.deepEqual(board, { customerId: sampleId, titles: [dealTitle], hint: "This customer's deals only: the column totals count them." }, "the board shows the customer's deals only");
+  assert.equal(await page.$eval('#deals-status', (el) => el.textContent), `${sample.name}'s deals in ${firstPipeline.name}:`, 'the deals line names the customer and the pipeline');
   await assertFits(page, 'customer page');
 
   // The inbox: a review a shopper just wrote is pending; publish it from its item.

@@ -42,6 +42,8 @@ export const OpportunityQuery = z.strictObject({
   limit: z.optional(z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(BOARD_PAGE_MAX)))),
   stageId: z.optional(Id),
   ownerId: z.optional(Id),
+  /** Only this customer's deals (a customer 360 page's board). */
+  customerId: z.optional(Id),
 });
 export type OpportunityQuery = z.infer<typeof OpportunityQuery>;
 

@@ -73,6 +73,7 @@ export class BoardFilters {
             @input=${(e: Event) => this.#filter({ q: (e.target as HTMLInputElement).value })} />
         </label>
       </div>
+      ${this.#board.host.customerId ? html`<p class="hint" part="customer-hint">${t.customerOnly}</p>` : nothing}
       ${this.filtered ? html`<p class="hint" part="filter-hint">${t.filtered(formatCount(count, locale), formatCount(total, locale))}</p>` : nothing}
     `;
   }

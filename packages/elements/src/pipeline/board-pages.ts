@@ -4,7 +4,7 @@
 // to its first page on the way. Until this chunk is there the board shows its first page (with the
 // server's totals, which count every deal).
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { BOARD_PAGE_MAX, type Opportunity, type OpportunityPage } from '@kith/schema';
+import type { Opportunity, OpportunityPage, OpportunityQuery } from '@kith/schema';
 import type { KithCore, KithError } from '@kith/sdk';
 import { getBoard } from '@kith/sdk/resources/pipelines';
 import type { CommonTexts } from '../locales/common/texts.js';
@@ -34,10 +34,10 @@ export class BoardPages {
 
   /**
    * Follows the board's first page (called before each render): a new one has its later pages
-   * read through `client`, from the network when the first page `fresh`ly came from it, else from
-   * the cache first (saved data offline).
+   * read through `client` with the first page's `query`, from the network when the first page
+   * `fresh`ly came from it, else from the cache first (saved data offline).
    */
-  follow(first: OpportunityPage | undefined, client: KithCore | undefined, pipelineId: string | undefined, fresh: boolean): void {
+  follow(first: OpportunityPage | undefined, client: KithCore | undefined, pipelineId: string | undefined, query: OpportunityQuery, fresh: boolean): void {
     if (first === this.#first) return;
     this.#first = first;
     const generation = ++this.#generation;
@@ -45,7 +45,7 @@ export class BoardPages {
     this.#error = undefined;
     if (!first) this.whole = undefined;
     else if (!first.next) this.whole = first.items;
-    else void this.#readRest(first, generation, client, pipelineId, fresh ? 'network' : 'cache-first');
+    else void this.#readRest(first, generation, client, pipelineId, query, fresh ? 'network' : 'cache-first');
   }
 
   /** While later pages load, says so; when they could not be loaded, says why. */
@@ -54,13 +54,13 @@ export class BoardPages {
     return this.#error ? html`<p class="status error">${t.moreFailed(common.reasons[this.#error.code])}</p>` : nothing;
   }
 
-  async #readRest(first: OpportunityPage, generation: number, client: KithCore | undefined, id: string | undefined, prefer: 'network' | 'cache-first'): Promise<void> {
+  async #readRest(first: OpportunityPage, generation: number, client: KithCore | undefined, id: string | undefined, query: OpportunityQuery, prefer: 'network' | 'cache-first'): Promise<void> {
     const items = [...first.items];
     let next = first.next;
     this.reading = true;
     try {
       while (client && id && next) {
-        const page = await getBoard(client, id, { limit: BOARD_PAGE_MAX, cursor: next }, { prefer });
+        const page = await getBoard(client, id, { ...query, cursor: next }, { prefer });
         if (generation !== this.#generation) return;
         items.push(...page.items);
         next = page.next;

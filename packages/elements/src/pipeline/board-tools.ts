@@ -38,6 +38,8 @@ export interface BoardHost extends ReactiveControllerHost, HTMLElement {
   readonly deals: readonly Opportunity[];
   /** The client the board reads and writes through. */
   boardClient(): KithCore | undefined;
+  /** Set when the board shows one customer's deals. */
+  readonly customerId?: string | undefined;
 }
 
 /** A card's place in a column as shown (index from 0), to be said. */

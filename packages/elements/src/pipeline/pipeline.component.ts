@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { BOARD_PAGE_MAX, type DealTotals, type Opportunity, type OpportunityPage, type PipelineWithTotals, type StageWithTotals } from '@kith/schema';
+import { type DealTotals, type Opportunity, type OpportunityPage, type PipelineWithTotals, type StageWithTotals } from '@kith/schema';
 import type { KithCore, KithError } from '@kith/sdk';
 import { getBoard, getPipeline } from '@kith/sdk/resources/pipelines';
 import type {} from '../events/kith-error.js';
@@ -18,7 +18,7 @@ import type { BoardPages } from './board-pages.js';
 import type { BoardHost, BoardTools } from './board-tools.js';
 import type * as ToolsChunk from './board-tools.js';
 import { pipelineTexts } from './locales/catalog.js';
-import { boardStatus, calendarDay, columnsOf } from './pipeline.model.js';
+import { boardQuery, boardStatus, calendarDay, columnsOf } from './pipeline.model.js';
 import { pipelineStyles } from './pipeline.styles.js';
 
 const { idle, loading, ready, empty, offline, stale, error: failed, notAuthorized } = ResourceStatus;
@@ -57,6 +57,7 @@ const PLAIN_MAX = 40;
  * @csspart owner-filter - The owner list.
  * @csspart search - The search field.
  * @csspart filter-hint - Says that totals count the filtered deals.
+ * @csspart customer-hint - Says that the board shows one customer's deals (with `customer-id`).
  * @csspart message - What happened to the last move when it did not simply land (refused, kept offline).
  * @csspart board - The row of columns (scrolls sideways).
  * @csspart column - Each column; also `column-open`, `column-won` or `column-lost`.
@@ -97,6 +98,12 @@ export class KithPipeline extends KithConnectedElement implements BoardHost {
   /** The id (UUID) of the pipeline to show. */
   @property({ attribute: 'pipeline-id' }) pipelineId?: string;
 
+  /**
+   * With a customer's id (UUID), only that customer's deals: a customer 360 page's board. The
+   * server filters them; the column totals then count them (the server's totals count every deal).
+   */
+  @property({ attribute: 'customer-id' }) customerId?: string;
+
   private readonly localize = new LocalizeController(this, pipelineTexts);
 
   private readonly pipelineRead = new ResourceController<PipelineWithTotals, readonly [KithCore, string]>(this, {
@@ -105,9 +112,12 @@ export class KithPipeline extends KithConnectedElement implements BoardHost {
     onError: (error) => this.emit('kith-error', { code: error.code, error }),
   });
 
-  private readonly boardRead = new ResourceController<OpportunityPage, readonly [KithCore, string]>(this, {
-    args: () => this.args(),
-    read: ([client, id]) => getBoard(client, id, { limit: BOARD_PAGE_MAX }),
+  private readonly boardRead = new ResourceController<OpportunityPage, readonly [KithCore, string, string | undefined]>(this, {
+    args: () => {
+      const args = this.args();
+      return args && [...args, this.customerId || undefined];
+    },
+    read: ([client, id, customerId]) => getBoard(client, id, boardQuery(customerId)),
     isEmpty: (page) => page.items.length === 0,
   });
 
@@ -182,12 +192,14 @@ export class KithPipeline extends KithConnectedElement implements BoardHost {
 
   /**
    * The totals a column shows: computed from its cards as shown once every page is in or while
-   * filtered, else the server's. (Until the tools are there nothing is moved or filtered: the
+   * filtered (or showing one customer's deals), else the server's. (Until the tools are there nothing is moved or filtered: the
    * cards shown are the server's, and so are the totals.)
    */
-  totalsOf(stage: StageWithTotals): DealTotals {
+  totalsOf(stage: StageWithTotals): DealTotals | undefined {
     const tools = this.tools.value;
-    return tools && (this.complete || tools.filtered) ? tools.totals(stage, this.pipelineRead.value?.currency ?? stage.totals.amount.currency) : stage.totals;
+    if (tools && (this.complete || tools.filtered || this.customerId)) return tools.totals(stage, this.pipelineRead.value?.currency ?? stage.totals.amount.currency);
+    // One customer's deals: the server's totals count everyone's, so none until the tools count the cards.
+    return this.customerId ? undefined : stage.totals;
   }
 
   /** @internal The client the tools write through. */
@@ -206,7 +218,7 @@ export class KithPipeline extends KithConnectedElement implements BoardHost {
   }
 
   private arrange(): void {
-    this.pages.value?.follow(this.boardRead.value, this.connection.client, this.pipelineId, this.boardRead.status === ready);
+    this.pages.value?.follow(this.boardRead.value, this.connection.client, this.pipelineId, boardQuery(this.customerId || undefined), this.boardRead.status === ready);
     const stages = this.pipelineRead.value?.stages ?? [];
     const deals = this.deals;
     this.columns = this.tools.value?.arrange(stages, deals) ?? columnsOf(stages, deals);
@@ -230,9 +242,10 @@ export class KithPipeline extends KithConnectedElement implements BoardHost {
     return html`
       <section class="kith-root pipeline focusable" part="base" lang=${t.$lang} tabindex="-1" aria-label=${t.label(pipeline?.name ?? '')}
         aria-busy=${status === loading || (this.pages.value?.reading ?? !!this.boardRead.value?.next) ? 'true' : 'false'}>
-        ${shown ? html`<h2 class="title" part="title">${pipeline.name}</h2> ${tools?.renderToolbar(this.deals.length, count) ?? nothing}` : nothing}
+        ${shown ? html`<h2 class="title" part="title">${pipeline.name}</h2>
+          ${tools?.renderToolbar(this.deals.length, count) ?? nothing}` : nothing}
         ${status === loading ? this.renderSkeleton() : nothing}
-        ${statusLine(status, this.localize.t, this.localize.common, this.error, status === idle && this.connection.client ? this.localize.t.noPipeline : status === empty ? this.localize.t.empty : undefined)}
+        ${statusLine(status, this.localize.t, this.localize.common, this.error, status === idle && this.connection.client ? this.localize.t.noPipeline : status === empty ? (this.customerId ? t.customerEmpty : t.empty) : undefined)}
         ${canRetry ? html`<button class="button retry" part="retry-button" type="button" @click=${this.onRetry}>${this.localize.common.retry}</button>` : nothing}
         ${this.pages.value?.render(t, this.localize.common) ?? nothing}
         ${shown ? this.renderBoard(pipeline) : nothing}
@@ -265,11 +278,11 @@ export class KithPipeline extends KithConnectedElement implements BoardHost {
           <h3 class="stage" part="column-title" id=${heading}>${stage.name}${stage.kind === 'open'
             ? nothing
             : html` <span class="kind" part="column-kind">${t.kinds[stage.kind]}</span>`}</h3>
-          <dl class="totals" part="totals">
+          ${totals ? html`<dl class="totals" part="totals">
             <div><dt>${t.totals.count}</dt><dd part="total-count">${formatCount(totals.count, locale)}</dd></div>
             <div><dt>${t.totals.amount}</dt><dd part="total-amount">${formatMoney(totals.amount, locale)}</dd></div>
             <div><dt>${t.totals.forecast}</dt><dd part="total-forecast">${formatMoney(totals.forecast, locale)}</dd></div>
-          </dl>
+          </dl>` : nothing}
           ${tools?.renderColumnTools(stage) ?? nothing}
         </div>
         <div class="scroller" part="column-body">

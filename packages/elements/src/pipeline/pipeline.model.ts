@@ -1,6 +1,6 @@
 // Pure pieces of the board as it first shows: columns in rank order, the board's state, dates.
 // (The totals the board works out itself, with its tools, are in board-totals.ts.)
-import type { Opportunity, Stage } from '@kith/schema';
+import { BOARD_PAGE_MAX, type Opportunity, type OpportunityQuery, type Stage } from '@kith/schema';
 import { dateTimeFormat } from '../internal/format.js';
 import { ResourceStatus } from '../internal/resource-controller.js';
 
@@ -29,3 +29,7 @@ export function boardStatus(pipeline: ResourceStatus, board: ResourceStatus): Re
 
 /** A calendar date (no time zone of its own, "2027-03-12"), formatted as the date it is, in UTC ("Mar 12, 2027"). */
 export const calendarDay = (date: string, locale: string): string => dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(date));
+
+/** The query of every page of a board: the largest pages, and one customer's deals when it is for one. */
+export const boardQuery = (customerId: string | undefined): OpportunityQuery =>
+  customerId ? { limit: BOARD_PAGE_MAX, customerId } : { limit: BOARD_PAGE_MAX };

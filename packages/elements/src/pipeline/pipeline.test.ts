@@ -418,6 +418,45 @@ describe('<kith-pipeline>', () => {
     await expectTotalsAgree(el);
   });
 
+  it("customer-id: only that customer's deals, the totals counting them; a deal of theirs appears live, another's does not; none: said so", async () => {
+    const maker = clientWith((await mintToken({ kind: 'staff', scopes: ['customers:read', 'customers:write'] })).token, { cache: false });
+    const buyer = await maker.customers.create({ kind: 'person', name: `Pipeline buyer ${uid()}` });
+    const dealOf = (customerId: string, title: string, stageIndex: number, amount: number) =>
+      admin.opportunities.create({ stageId: stage(stageIndex).id, customerId, title, amount: { amount, currency: pipeline.currency }, ownerId: server.staffId });
+    const theirs = [await dealOf(buyer.id, `Theirs ${uid()}`, 0, 20_000), await dealOf(buyer.id, `Theirs ${uid()}`, 0, 5_500), await dealOf(buyer.id, `Theirs ${uid()}`, 2, 70_000)];
+    await dealOf(server.sampleCustomerId, `Not theirs ${uid()}`, 0, 99_000);
+    const client = clientWith(repReadToken);
+    const el = await fixture<KithPipeline>(html`<kith-pipeline .client=${client} pipeline-id=${pipeline.id} customer-id=${buyer.id} locale="en-US"></kith-pipeline>`);
+    await until(el, 'ready');
+    expect(text(el, 'customer-hint')).to.equal("This customer's deals only: the column totals count them.");
+    expect(el.deals.map((deal) => deal.id).sort()).to.deep.equal(theirs.map((deal) => deal.id).sort());
+    expect(titlesIn(el, 0).sort()).to.deep.equal([theirs[0]?.title, theirs[1]?.title].sort());
+    // The columns count these deals, not the whole pipeline's (the server's totals).
+    expect(headerOf(el, 0)).to.deep.equal({ count: '2', amount: money(25_500), forecast: money(Math.round((25_500 * stage(0).probability) / 10_000)) });
+    expect(headerOf(el, 2).count).to.equal('1');
+    expect(headerOf(el, 1)).to.deep.equal({ count: '0', amount: money(0), forecast: money(0) });
+    expect(headerOf(el, 0).count).to.not.equal(String(pipeline.stages[0]?.totals.count));
+    await expectAccessible(el);
+
+    await waitUntil(() => client.live.status === 'open', 'the live stream never opened', { timeout: 10_000 });
+    const other = await dealOf(server.sampleCustomerId, `Live not theirs ${uid()}`, 1, 1_000);
+    const fresh = await dealOf(buyer.id, `Live theirs ${uid()}`, 1, 4_000);
+    await waitUntil(() => titlesIn(el, 1).includes(fresh.title), "the customer's new deal never appeared", { timeout: 15_000 });
+    expect(titlesIn(el, 1)).to.not.include(other.title);
+    expect(headerOf(el, 1).count).to.equal('1');
+
+    // Another customer, with no deals: the board says so.
+    const nobody = await maker.customers.create({ kind: 'person', name: `Pipeline nobody ${uid()}` });
+    el.customerId = nobody.id;
+    await until(el, 'empty');
+    expect(text(el, 'status')).to.equal('No deals with this customer in this pipeline yet.');
+    // Without it, the whole pipeline again.
+    el.customerId = undefined;
+    await until(el, 'ready');
+    expect(el.deals.some((deal) => deal.customerId !== buyer.id)).to.equal(true);
+    expect(part(el, 'customer-hint')).to.equal(null);
+  });
+
   it("live: another person's move appears without reload", async () => {
     const deal = await newDeal(`Live ${uid()}`, 0, 31_400);
     const client = clientWith(repReadToken);

@@ -274,7 +274,7 @@ export class KithTimeline extends KithConnectedElement {
     return html`
       <section class="kith-root timeline focusable" part="base" lang=${t.$lang} tabindex="-1" aria-label=${t.label}
         aria-busy=${status === loading ? 'true' : 'false'}>
-        ${shown && !this.readonly && this.writes.value ? html`<div part="actions">${this.writes.value.renderActions()}</div>` : nothing}
+        ${shown && !this.readonly ? html`<div part="actions">${this.writes.value?.renderActions() ?? html`<div class="actions-reserved"></div>`}</div>` : nothing}
         ${shown ? this.filterBar.value?.render(page.counts) : nothing}
         ${shown && rows.length > 0 ? this.renderFeed(page, rows) : nothing}
         ${shown && rows.length === 0 ? (this.filtered ? this.filterBar.value?.renderEmpty() : html`<p class="empty">${t.empty}</p>`) : nothing}

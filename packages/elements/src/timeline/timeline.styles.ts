@@ -3,6 +3,8 @@ import { css } from 'lit';
 // (Comments stay out of the CSS text, which ships as written.)
 // .scroller: the feed scrolls on its own; only the items near the view are rendered (see VirtualWindow).
 // .item:focus-visible: an inset ring, as the item is inside the scroller, which would clip an outer one.
+// .actions-reserved: the row of "Add note" and "Log call" (a button's min-height and the margin of
+//   the writes chunk's .actions) kept while that chunk loads, so the feed does not jump down when it arrives.
 export const timelineStyles = css`
   :host {
     --kith-timeline-radius: var(--_kith-radius);
@@ -22,6 +24,11 @@ export const timelineStyles = css`
     background: var(--_kith-surface);
     color: var(--_kith-text);
     overflow-wrap: anywhere;
+  }
+
+  .actions-reserved {
+    min-height: 44px;
+    margin-bottom: var(--_kith-space-2);
   }
 
   .scroller {

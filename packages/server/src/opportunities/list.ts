@@ -20,6 +20,7 @@ export async function listOpportunities(db: Queryable, v: Visibility, pipelineId
   params.push(...visible.params);
   if (query.stageId !== undefined) conditions.push(`o.stage_id = ${p(query.stageId)}`);
   if (query.ownerId !== undefined) conditions.push(`o.owner_id = ${p(query.ownerId)}`);
+  if (query.customerId !== undefined) conditions.push(`o.customer_id = ${p(query.customerId)}`);
   if (query.cursor !== undefined) {
     const [position, rank, id] = decodeCursor(query.cursor, BoardCursor);
     conditions.push(`(s.position, o.rank, o.id) > (${p(position)}::int, ${p(rank)}::text COLLATE "C", ${p(id)}::uuid)`);

@@ -50,6 +50,12 @@ for (const variant of variants()) {
       const owner = all.items.find((d) => d.ownerId !== null)?.ownerId ?? UNKNOWN;
       const mine = OpportunityPage.parse(await (await api.request('GET', `/v1/pipelines/${pipelineId}/opportunities?ownerId=${owner}&stageId=${firstStage}`, api.headers.sk)).json());
       assert.ok(mine.items.every((d) => d.ownerId === owner && d.stageId === firstStage));
+      // One customer's deals (a customer 360 page's board): exactly the board's deals of that customer, in board order.
+      const theirs = OpportunityPage.parse(await (await api.request('GET', `/v1/pipelines/${pipelineId}/opportunities?customerId=${api.customerId}&limit=500`, api.headers.sk)).json());
+      assert.deepEqual(theirs.items.map((d) => d.id), all.items.filter((d) => d.customerId === api.customerId).map((d) => d.id));
+      assert.ok(theirs.items.some((d) => d.id === deal.id), 'the deal made for this customer is on it');
+      const nobody = OpportunityPage.parse(await (await api.request('GET', `/v1/pipelines/${pipelineId}/opportunities?customerId=${UNKNOWN}`, api.headers.sk)).json());
+      assert.deepEqual(nobody, { items: [], next: null });
       const pipelines = PipelinePage.parse(await (await api.request('GET', '/v1/pipelines?limit=1', api.headers.sk)).json());
       assert.equal(pipelines.items[0]?.id, pipelineId);
     });
@@ -69,6 +75,7 @@ for (const variant of variants()) {
       ['board: limit 0', '/v1/pipelines/ID/opportunities?limit=0'],
       ['board: stageId not an id', '/v1/pipelines/ID/opportunities?stageId=lead'],
       ['board: ownerId not an id', '/v1/pipelines/ID/opportunities?ownerId=me'],
+      ['board: customerId not an id', '/v1/pipelines/ID/opportunities?customerId=1%20OR%201%3D1'],
       ['board: a cursor with a bad rank', `/v1/pipelines/ID/opportunities?cursor=${Buffer.from(JSON.stringify([0, 'a-b', UNKNOWN])).toString('base64url')}`],
       ['board: a malformed id', '/v1/pipelines/nope/opportunities'],
     ];

@@ -11,6 +11,7 @@ const en: PipelineTexts = {
   loadingMore: 'Loading more deals…',
   moreFailed: (reason) => `Not every deal could be loaded: ${reason}.`,
   empty: 'No deals in this pipeline yet.',
+  customerEmpty: 'No deals with this customer in this pipeline yet.',
   loading: 'Loading pipeline…',
   notFound: 'This pipeline does not exist or was removed.',
   notConfigured: 'This pipeline is not connected: set base-url and key, or place it in a kith-provider.',

@@ -20,6 +20,8 @@ export interface PipelineTexts extends Texts {
   /** The later pages could not be loaded. */
   moreFailed: (reason: string) => string;
   empty: string;
+  /** With `customer-id`: this customer has no deals in this pipeline. */
+  customerEmpty: string;
   loading: string;
   notFound: string;
   notConfigured: string;

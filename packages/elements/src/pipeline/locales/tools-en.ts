@@ -21,6 +21,7 @@ const en: BoardToolsTexts = {
   filters: { label: 'Filters', owner: 'Owner', everyone: 'Everyone', noOwner: 'No owner', search: 'Search deals' },
   colleague: (n) => `Colleague ${n}`,
   filtered: (shown, total) => `Showing ${shown} of ${total} deals: the column totals count the deals shown.`,
+  customerOnly: "This customer's deals only: the column totals count them.",
 };
 
 export default en;

@@ -48,4 +48,6 @@ export interface BoardToolsTexts extends Texts {
   colleague: (n: string) => string;
   /** Under the filters while they hide deals: the column totals count the deals shown. */
   filtered: (shown: string, total: string) => string;
+  /** With `customer-id`: the board shows one customer's deals, and the totals count them. */
+  customerOnly: string;
 }

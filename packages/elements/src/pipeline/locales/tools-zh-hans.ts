@@ -20,6 +20,7 @@ const zhHans: BoardToolsTexts = {
   filters: { label: '筛选', owner: '负责人', everyone: '所有人', noOwner: '无负责人', search: '搜索商机' },
   colleague: (n) => `同事 ${n}`,
   filtered: (shown, total) => `显示 ${shown} / ${total} 个商机：各列合计仅统计显示的商机。`,
+  customerOnly: '仅显示此客户的商机：各列合计仅统计这些商机。',
 };
 
 export default zhHans;

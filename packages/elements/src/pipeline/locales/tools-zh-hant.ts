@@ -20,6 +20,7 @@ const zhHant: BoardToolsTexts = {
   filters: { label: '篩選', owner: '負責人', everyone: '所有人', noOwner: '無負責人', search: '搜尋商機' },
   colleague: (n) => `同事 ${n}`,
   filtered: (shown, total) => `顯示 ${shown} / ${total} 個商機：各欄合計僅統計顯示的商機。`,
+  customerOnly: '僅顯示此客戶的商機：各欄合計僅統計這些商機。',
 };
 
 export default zhHant;

@@ -11,6 +11,7 @@ const zhHans: PipelineTexts = {
   loadingMore: '正在加载更多商机…',
   moreFailed: (reason) => `部分商机无法加载：${reason}。`,
   empty: '此销售管道暂无商机。',
+  customerEmpty: '此客户在该销售管道中暂无商机。',
   loading: '正在加载销售管道…',
   notFound: '该销售管道不存在或已被删除。',
   notConfigured: '此销售管道未连接：请设置 base-url 和 key，或将其放入 kith-provider。',

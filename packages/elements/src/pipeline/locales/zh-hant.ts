@@ -11,6 +11,7 @@ const zhHant: PipelineTexts = {
   loadingMore: '正在載入更多商機…',
   moreFailed: (reason) => `部分商機無法載入：${reason}。`,
   empty: '此銷售管道尚無商機。',
+  customerEmpty: '此客戶在該銷售管道中尚無商機。',
   loading: '正在載入銷售管道…',
   notFound: '此銷售管道不存在或已被刪除。',
   notConfigured: '此銷售管道未連線：請設定 base-url 和 key，或將其放入 kith-provider。',
