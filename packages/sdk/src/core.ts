@@ -81,7 +81,12 @@ export interface KithCore {
    * unsent outbox entries stay for their author's next sign-in. Observed reads start over.
    */
   clear(): Promise<void>;
-  /** Ends the live stream and closes the cache (a later call reopens it). */
+  /**
+   * Ends the live stream and closes the cache (a later call reopens it). The outbox stops sending:
+   * lock waits give up, the attempt in flight is aborted (a write awaiting it answers `queued`),
+   * and what waits is left to the next page — sent once: if the server had applied it, the next
+   * page gets the saved answer (`replayed: true`).
+   */
   close(): void;
 }
 

@@ -36,12 +36,35 @@ export const withMutex: WithLock = (name, work, signal) => {
   return run;
 };
 
-type Locks = { request(name: string, options: { signal?: AbortSignal }, work: () => Promise<unknown>): Promise<unknown> };
+type LockInfo = { name?: string };
+type Locks = {
+  request(name: string, options: { signal?: AbortSignal }, work: () => Promise<unknown>): Promise<unknown>;
+  query?(): Promise<{ held?: LockInfo[]; pending?: LockInfo[] }>;
+};
+
+const webLocks = (): Locks | undefined => {
+  const locks = (globalThis.navigator as { locks?: Locks } | undefined)?.locks;
+  return locks && typeof locks.request === 'function' ? locks : undefined;
+};
+
+/** The names of the Web Locks held or asked for now by any page of this origin; `undefined` where
+ * that cannot be known (no Web Locks: the in-process mutex sees this realm only). A lock is let go
+ * when its page closes or crashes, so a held name says its holder is alive and at work. */
+export async function lockNames(): Promise<ReadonlySet<string> | undefined> {
+  const locks = webLocks();
+  if (!locks || typeof locks.query !== 'function') return undefined;
+  try {
+    const { held = [], pending = [] } = await locks.query();
+    return new Set([...held, ...pending].flatMap((lock) => (typeof lock.name === 'string' ? [lock.name] : [])));
+  } catch {
+    return undefined;
+  }
+}
 
 /** Web Locks when the page has them, else the in-process mutex. */
 export function lockFor(): WithLock {
-  const locks = (globalThis.navigator as { locks?: Locks } | undefined)?.locks;
-  if (!locks || typeof locks.request !== 'function') return withMutex;
+  const locks = webLocks();
+  if (!locks) return withMutex;
   return <T>(name: string, work: () => Promise<T>, signal?: AbortSignal) =>
     locks.request(name, signal ? { signal } : {}, work) as Promise<T>;
 }

@@ -108,6 +108,17 @@ describe('entriesToAttempt / nextWake', () => {
     assert.deepEqual(entriesToAttempt(list, { own: mine, graceMs: 20_000, now: 21_000, force: false }).map((e) => e.id), ['theirs', 'mine']);
     assert.equal(nextWake([entry('theirs', 1000)], { own: mine, graceMs: 20_000, now: 2000 }), 21_000);
   });
+  test("where the authors at work are known (Web Locks), the grace holds only while the entry's author holds its claim", () => {
+    const list = [entry('claimed', 1000), entry('orphaned', 1000)];
+    const selection = { own, graceMs: 20_000, now: 2000, force: true, authoring: new Set(['claimed']) };
+    // The author of 'orphaned' closed, crashed or gave up waiting: its entry is anyone's at once.
+    assert.deepEqual(entriesToAttempt(list, selection).map((e) => e.id), ['orphaned']);
+    assert.deepEqual(entriesToAttempt(list, { ...selection, force: false }).map((e) => e.id), ['orphaned']);
+    // Still an upper bound: past the grace even a claimed entry is anyone's (its author is stuck).
+    assert.deepEqual(entriesToAttempt(list, { ...selection, now: 21_000 }).map((e) => e.id), ['claimed', 'orphaned']);
+    // Attempted once: no grace at all, claimed or not.
+    assert.deepEqual(entriesToAttempt([attempted('tried', 1000, 1500)], { ...selection, authoring: new Set(['tried']) }).map((e) => e.id), ['tried']);
+  });
   test('wakes at the earliest waiting entry; nothing to wake for when all failed', () => {
     assert.equal(nextWake([attempted('a', 0, 900), attempted('b', 0, 400)], { ...base, now: 0 }), 400);
     assert.equal(nextWake([entry('f', 0, { state: 'failed' })], { ...base, now: 0 }), undefined);

@@ -9,7 +9,7 @@ import { KithError, toKithError } from '../errors.js';
 import { safely } from '../safely.js';
 import { newIdempotencyKey, type Transport } from '../transport.js';
 import { parseResponse } from '../validate.js';
-import { lockFor } from './lock.js';
+import { lockFor, lockNames } from './lock.js';
 import { createOutboxStore } from './store.js';
 import {
   afterRefusal, afterRetryableFailure, createEntry, entriesToAttempt, expire, expiryError, isExpired, nextWake,
@@ -43,7 +43,8 @@ export interface OutboxController extends Outbox {
 
 /** How long a write waits for another tab's flush of its partition before it answers `queued`. */
 const LOCK_WAIT_MS = 3_000;
-/** How long another page's just-written entry is left to its author (see `entriesToAttempt`). */
+/** How long at most another page's just-written entry is left to its author (see `entriesToAttempt`):
+ * where Web Locks tell, only while the author holds its claim. */
 const GRACE_MS = 20_000;
 /** setTimeout's longest delay. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -67,7 +68,10 @@ export function createOutbox(deps: OutboxDeps): OutboxController {
   const awaited = new Set<string>();
   const settled = new Map<string, Settlement>();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  /** Aborted by `close()`: lock waits give up. Replaced, so a write after `close()` still works. */
+  /** Aborted by `close()`: lock waits give up, a flush starts no further attempt and the one in
+   * flight is aborted. Replaced, so a write after `close()` still works — which is why every
+   * operation takes `closing.signal` once, when it starts: read after a wait, it would be the
+   * new one, and a `close()` during that wait (a token call, storing the entry) would be missed. */
   let closing = new AbortController();
   /** After `close()` no timer is set and `online` is not heard, until the page uses the outbox again. */
   let closed = true;
@@ -79,6 +83,8 @@ export function createOutbox(deps: OutboxDeps): OutboxController {
   }
 
   const lockName = (partition: string) => `${deps.name} ${partition}`;
+  /** Held by a page while it stores and sends an entry it just wrote (see `deliver`). */
+  const claimName = (id: string) => `${deps.name} writing ${id}`;
   const emit = (event: OutboxEvent) => listeners.forEach((listener) => safely(() => listener(event)));
 
   /** The current subject's entries, oldest first, `sending` where this page sends them now. */
@@ -106,7 +112,7 @@ export function createOutbox(deps: OutboxDeps): OutboxController {
 
   /** Sends one entry under the partition's credential; never throws. `held` when nothing was sent
    * for a reason that is not the entry's (another subject now, no token): stop the flush. */
-  async function attempt(entry: OutboxEntry, credentialed: Credentialed): Promise<Settlement | 'held'> {
+  async function attempt(entry: OutboxEntry, credentialed: Credentialed, signal: AbortSignal): Promise<Settlement | 'held'> {
     sending.add(entry.id);
     emitChange();
     try {
@@ -120,6 +126,10 @@ export function createOutbox(deps: OutboxDeps): OutboxController {
         // Only ever under its author's credential: the transport refuses to send otherwise.
         subject: credentialed.partition.subject,
         authorization: credentialed.authorization,
+        // `close()`: this page stops sending, the transport's quick retries included. Aborted, the
+        // entry stays as it was (`held`); had the server applied it already, the next page to send
+        // it gets the saved answer (`replayed`), never a second row.
+        signal,
       });
       return { kind: 'delivered', entry, body: response.body, replayed: response.replayed, garbled: undefined };
     } catch (error) {
@@ -134,8 +144,9 @@ export function createOutbox(deps: OutboxDeps): OutboxController {
     }
   }
 
-  /** Attempts the partition's entries; the caller holds the partition's lock. Never throws. */
-  async function flushLocked(credentialed: Credentialed, force: boolean): Promise<void> {
+  /** Attempts the partition's entries; the caller holds the partition's lock. Never throws.
+   * `signal`: the operation's `closing.signal` — once the client closes, no attempt starts. */
+  async function flushLocked(credentialed: Credentialed, force: boolean, signal: AbortSignal): Promise<void> {
     const partition = credentialed.partition.name;
     const stored = await store.read(partition); // IndexedDB now: another tab may have just delivered some
     const waiting: OutboxEntry[] = [];
@@ -149,8 +160,11 @@ export function createOutbox(deps: OutboxDeps): OutboxController {
       await store.put(expired);
       settle({ kind: 'failed', entry: expired, error: expiryError(deps.maxAgeMs) });
     }
-    for (const entry of entriesToAttempt(waiting, { now: deps.now(), force, own, graceMs: GRACE_MS })) {
-      const outcome = await attempt(entry, credentialed);
+    // Another page's never-attempted entry is left to its author only while the author is at it.
+    const authoring = waiting.some((entry) => entry.attempts === 0 && !own.has(entry.id)) ? await authorsAtWork() : undefined;
+    for (const entry of entriesToAttempt(waiting, { now: deps.now(), force, own, graceMs: GRACE_MS, authoring })) {
+      if (signal.aborted) break; // closed: the entries are left to the next page (or this one reopened)
+      const outcome = await attempt(entry, credentialed, signal);
       if (outcome === 'held') {
         emitChange(); // no longer `sending`, and nothing else changed
         break;
@@ -172,6 +186,15 @@ export function createOutbox(deps: OutboxDeps): OutboxController {
     schedule(partition);
   }
 
+  /** The entries whose author page holds their claim now (any page of this origin); `undefined`
+   * where that cannot be known (no Web Locks). */
+  async function authorsAtWork(): Promise<ReadonlySet<string> | undefined> {
+    const names = await lockNames();
+    if (!names) return undefined;
+    const prefix = claimName('');
+    return new Set([...names].filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length)));
+  }
+
   /** One timer, at the earliest moment one of the partition's entries may be attempted again. */
   function schedule(partition: string): void {
     clearTimeout(timer);
@@ -189,14 +212,16 @@ export function createOutbox(deps: OutboxDeps): OutboxController {
   /** Flushes the current subject's partition, one tab at a time. Never rejects. */
   async function flush(force: boolean): Promise<void> {
     open();
+    const signal = closing.signal; // now, before the token call: a close() during it stops this flush
     let credentialed: Credentialed;
     try {
-      credentialed = await deps.credential();
+      credentialed = await deps.credential(signal);
     } catch {
-      return; // no credential now (token function failing, offline): `online`, a write or a reload tries again
+      return; // no credential now (token function failing, offline) or closed: `online`, a write or a reload tries again
     }
+    if (signal.aborted) return;
     if (credentialed.partition.name !== shown) emitChange(); // a new subject: its entries now
-    await withLock(lockName(credentialed.partition.name), () => flushLocked(credentialed, force), closing.signal).catch(() => undefined);
+    await withLock(lockName(credentialed.partition.name), () => flushLocked(credentialed, force, signal), signal).catch(() => undefined);
   }
 
   /** The result of a write whose entry was stored and (maybe) attempted. */
@@ -219,19 +244,31 @@ export function createOutbox(deps: OutboxDeps): OutboxController {
   }
 
   /** Stores a new entry, then attempts it (with its partition's other due entries) under the lock. */
-  async function deliver<T>(entry: OutboxEntry, credentialed: Credentialed | undefined, schema: WriteSpec<T>['schema']): Promise<WriteResult<T>> {
+  async function deliver<T>(entry: OutboxEntry, credentialed: Credentialed | undefined, schema: WriteSpec<T>['schema'], signal: AbortSignal): Promise<WriteResult<T>> {
     own.add(entry.id);
     awaited.add(entry.id);
-    await store.add(entry); // strict durability; in memory (degraded) when IndexedDB fails — still attempted
-    if (credentialed?.partition.name === entry.partition) {
-      const signal = AbortSignal.any([closing.signal, AbortSignal.timeout(LOCK_WAIT_MS)]);
-      await withLock(lockName(entry.partition), () => flushLocked(credentialed, false), signal).catch(() => schedule(entry.partition));
-    }
+    let stored = false;
+    const storeAndSend = async () => {
+      stored = true;
+      await store.add(entry); // strict durability; in memory (degraded) when IndexedDB fails — still attempted
+      if (credentialed?.partition.name === entry.partition) {
+        const wait = AbortSignal.any([signal, AbortSignal.timeout(LOCK_WAIT_MS)]);
+        await withLock(lockName(entry.partition), () => flushLocked(credentialed, false, signal), wait).catch(() => schedule(entry.partition));
+      }
+    };
+    // The entry's claim, taken before any other page can see it and let go when this write is
+    // answered (sent, refused, or queued: the lock wait gave up, the client closed): other pages leave
+    // the entry to this one while it holds the claim, and no longer — a page that closes or crashes
+    // lets go of its locks, so its entries do not wait out the grace. Stored all the same if the
+    // claim cannot be had.
+    await withLock(claimName(entry.id), storeAndSend).catch(() => undefined);
+    if (!stored) await storeAndSend();
     return resultOf(entry, schema);
   }
 
   async function enqueue<T>(spec: WriteSpec<T>): Promise<WriteResult<T>> {
     open();
+    const signal = closing.signal; // closed meanwhile: stored all the same, not attempted here
     let credentialed: Credentialed | undefined;
     let tokenError: unknown;
     try {
@@ -248,14 +285,15 @@ export function createOutbox(deps: OutboxDeps): OutboxController {
       const error = toKithError(tokenError);
       return { status: 'failed', entry: { ...entry, state: 'failed', error: storedError(error) }, error };
     }
-    return deliver(entry, credentialed, spec.schema);
+    return deliver(entry, credentialed, spec.schema, signal);
   }
 
   open();
   // The page's start: entries left by an earlier page (or another tab) of the current subject go now.
   // Only when something waits: a flush asks the token function, and failed entries need no credential.
+  // Not once the client is closed (flush() would reopen it).
   void store.load().then(() => {
-    if (store.snapshot().some((entry) => entry.state !== 'failed')) void flush(false);
+    if (!closed && store.snapshot().some((entry) => entry.state !== 'failed')) void flush(false);
   });
 
   return {
@@ -276,6 +314,7 @@ export function createOutbox(deps: OutboxDeps): OutboxController {
     flush: () => flush(true),
     async resubmit(id, body, schema, options = {}) {
       open();
+      const signal = closing.signal;
       const old = store.snapshot().find((entry) => entry.id === id);
       const gone = () => new KithError('not_found', `No outbox entry ${id}: it was delivered or discarded meanwhile.`);
       if (!old) throw gone();
@@ -295,9 +334,9 @@ export function createOutbox(deps: OutboxDeps): OutboxController {
         if (!current) return false;
         await store.replace(current, fresh);
         own.delete(id);
-        if (credentialed?.partition.name === fresh.partition) await flushLocked(credentialed, false);
+        if (credentialed?.partition.name === fresh.partition) await flushLocked(credentialed, false, signal);
         return true;
-      }, closing.signal).catch(() => false);
+      }, signal).catch(() => false);
       if (!replaced) {
         own.delete(fresh.id);
         awaited.delete(fresh.id);

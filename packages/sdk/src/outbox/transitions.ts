@@ -103,12 +103,17 @@ export interface Selection {
   /** How long another page's just-written entry (never attempted) is left to its author, which is
    * sending it now; after that it is anyone's (the author may have closed before sending). */
   graceMs: number;
+  /** The entries whose author page is storing or sending them now (it holds their Web Lock), where
+   * that can be known: another page's never-attempted entry missing here is anyone's at once — its
+   * author closed, crashed or gave up waiting for the partition. `undefined` (no Web Locks): the
+   * grace alone decides. */
+  authoring?: ReadonlySet<string> | undefined;
 }
 
 const waiting = (entry: OutboxEntry) => entry.state !== 'failed';
 const heldByServer = (entry: OutboxEntry, now: number) => entry.error?.code === 'rate_limited' && entry.nextAttemptAt > now;
-const othersFresh = (entry: OutboxEntry, { now, own, graceMs }: Selection) =>
-  entry.attempts === 0 && !own.has(entry.id) && now - entry.createdAt < graceMs;
+const othersFresh = (entry: OutboxEntry, { now, own, graceMs, authoring }: Selection) =>
+  entry.attempts === 0 && !own.has(entry.id) && now - entry.createdAt < graceMs && (authoring?.has(entry.id) ?? true);
 
 /** The entries a flush attempts, oldest first (a person's writes arrive in the order written). */
 export function entriesToAttempt(entries: readonly OutboxEntry[], selection: Selection): OutboxEntry[] {
