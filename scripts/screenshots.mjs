@@ -44,7 +44,8 @@ try {
     () => ['kith-customer-card', 'kith-timeline', 'kith-pipeline'].every((tag) => document.querySelector(tag)?.status === 'ready'),
     { timeout: 60_000 },
   );
-  await page.screenshot({ path: `${OUT}/intranet.png` });
+  // The whole page: the customer's board is below the card and the timeline.
+  await page.screenshot({ path: `${OUT}/intranet.png`, fullPage: true });
   console.log(`wrote ${OUT}/intranet.png`);
 } finally {
   await browser.close();
