@@ -21,7 +21,7 @@ export function onwarn(warning, warn) {
 /**
  * Lit's `css` templates ship as written: terser leaves template text alone. This strips their
  * comments and indentation (CSS needs neither) from the elements' sources before bundling.
- * Only `css` templates are touched, never `html` ones (whose whitespace may be text).
+ * (`html` templates: see `htmlTemplates`.)
  */
 export function cssTemplates() {
   return {
@@ -29,6 +29,42 @@ export function cssTemplates() {
     transform(code, id) {
       if (!/\/packages\/elements\/src\/.*\.ts$/.test(id.replaceAll('\\', '/')) || !code.includes('css`')) return null;
       const out = code.replace(/\bcss`([^`]*)`/g, (_, body) => `css\`${body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s+/g, '\n')}\``);
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * Lit's `html` templates ship as written too. This drops the indentation after each line break in
+ * their static text, keeping the line break itself: a run of white space with a line break in it
+ * renders the same either way (white-space `normal`, `nowrap` or `pre-line`; no element renders a
+ * template's static text with `pre` or `pre-wrap`). Runs after TypeScript, on the parsed code, so
+ * nested templates and `${…}` expressions are never touched; only the elements' sources.
+ */
+export function htmlTemplates() {
+  return {
+    name: 'kith-html-templates',
+    transform(code, id) {
+      if (!/\/packages\/elements\/src\/.*\.ts$/.test(id.replaceAll('\\', '/')) || !code.includes('html`')) return null;
+      const edits = [];
+      const visit = (node) => {
+        if (!node || typeof node.type !== 'string') return;
+        if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && node.tag.name === 'html') {
+          for (const quasi of node.quasi.quasis) {
+            const raw = code.slice(quasi.start, quasi.end);
+            const trimmed = raw.replace(/\n[ \t]+/g, '\n');
+            if (trimmed !== raw) edits.push([quasi.start, quasi.end, trimmed]);
+          }
+        }
+        for (const value of Object.values(node)) {
+          if (Array.isArray(value)) value.forEach(visit);
+          else if (value && typeof value === 'object' && typeof value.type === 'string') visit(value);
+        }
+      };
+      visit(this.parse(code));
+      if (edits.length === 0) return null;
+      let out = code;
+      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
       return { code: out, map: null };
     },
   };
@@ -125,7 +161,7 @@ const dropIn = existsSync('packages/elements/src/drop-in.ts')
       treeshake: pureSchemaCalls,
       // An element's entry may carry what its chunks share instead of a facade chunk in front of them.
       preserveEntrySignatures: 'allow-extension',
-      plugins: [nodeResolve({ exportConditions: ['kith-source', 'browser', 'import', 'default'] }), cssTemplates(), ts(), terser({ format: { comments: false } })],
+      plugins: [nodeResolve({ exportConditions: ['kith-source', 'browser', 'import', 'default'] }), cssTemplates(), ts(), htmlTemplates(), terser({ format: { comments: false } })],
       output: [
         // The latest, at `/drop-in/kith.js` (short cache): pages that follow every release.
         { dir: dropInDir, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', manualChunks: runtimeChunk },

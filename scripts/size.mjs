@@ -7,12 +7,13 @@ import { rollup } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { cssTemplates, elementEntries, onwarn, pureSchemaCalls, runtimeChunk } from '../rollup.config.mjs';
+import { cssTemplates, elementEntries, htmlTemplates, onwarn, pureSchemaCalls, runtimeChunk } from '../rollup.config.mjs';
 
 const plugins = () => [
   nodeResolve({ exportConditions: ['kith-source', 'browser', 'import', 'default'] }),
   cssTemplates(),
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json', legalComments: 'none' }),
+  htmlTemplates(),
   terser({ format: { comments: false } }),
 ];
 

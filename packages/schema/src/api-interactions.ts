@@ -1,35 +1,11 @@
-// Request and response shapes of the /v1 routes for interactions (beyond the domain records).
+// What a timeline reads from the /v1 routes for interactions: a page with its facet counts. The
+// query and the write have files of their own (api-interaction-query.ts, api-interaction-create.ts):
+// a schema built at a module's top level stays in every bundle that imports that module (the
+// bundler cannot prove a chain like `.check(...)` pure), so a page that only shows a timeline
+// would carry them.
 import * as z from 'zod/mini';
-import { Timestamp } from './common.js';
-import { Interaction, InteractionChannel, InteractionDirection, InteractionPhase, InteractionRefs, InteractionType } from './interaction.js';
-import { Cursor, PageQuery } from './page.js';
-
-/**
- * A filter that may be repeated in the query string (`?channel=phone&channel=email` = any
- * of them): one value arrives as a string, several as an array; both become an array.
- */
-const anyOf = <V extends string>(value: z.ZodMiniType<V>) =>
-  z.optional(
-    z.pipe(
-      z.union([value, z.array(value).check(z.maxLength(20))]),
-      z.transform((v: V | V[]): V[] => (Array.isArray(v) ? v : [v])),
-    ),
-  );
-
-/** `GET /v1/customers/:id/interactions`: newest first; every filter applies to all rows, in SQL. */
-export const InteractionQuery = z.strictObject({
-  ...PageQuery.shape,
-  channel: anyOf(InteractionChannel),
-  type: anyOf(InteractionType),
-  phase: anyOf(InteractionPhase),
-  /** Text in the summary or the body, case-insensitive, taken literally (no wildcards). */
-  q: z.optional(z.string().check(z.trim(), z.minLength(1, 'Must not be empty'), z.maxLength(200))),
-  /** Only interactions that occurred strictly before this instant. */
-  before: z.optional(Timestamp),
-  /** Only interactions that occurred strictly after this instant. */
-  after: z.optional(Timestamp),
-});
-export type InteractionQuery = z.infer<typeof InteractionQuery>;
+import { Interaction, InteractionChannel, InteractionPhase, InteractionType } from './interaction.js';
+import { Cursor } from './page.js';
 
 const countsOf = <T extends z.core.$ZodEnum>(values: T) => z.record(values, z.int().check(z.minimum(0)));
 
@@ -53,22 +29,3 @@ export const InteractionPage = z.strictObject({
   counts: InteractionCounts,
 });
 export type InteractionPage = z.infer<typeof InteractionPage>;
-
-/**
- * `POST /v1/customers/:id/interactions`: the customer comes from the path and the staff
- * member from the token, so neither is in the body. Fields are `Interaction`'s own, so the
- * two cannot drift apart. `stage_change` is written by opportunity moves only.
- */
-export const CreateInteraction = z.strictObject({
-  channel: InteractionChannel,
-  type: InteractionType.check(z.refine((type) => type !== 'stage_change', 'stage_change is written by opportunity moves')),
-  direction: InteractionDirection,
-  phase: InteractionPhase,
-  summary: Interaction.shape.summary,
-  body: z.optional(Interaction.shape.body),
-  /** Defaults to now (a call logged afterwards sets when it happened). */
-  occurredAt: z.optional(Timestamp),
-  /** Records it is about; each must belong to the same customer. */
-  refs: z.optional(InteractionRefs),
-});
-export type CreateInteraction = z.infer<typeof CreateInteraction>;

@@ -21,6 +21,8 @@ export * from './token.js';
 export * from './api-customers.js';
 export * from './api-staff.js';
 export * from './api-interactions.js';
+export * from './api-interaction-query.js';
+export * from './api-interaction-create.js';
 export * from './api-pipeline.js';
 export * from './api-feedback.js';
 export * from './api-reviews.js';

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 
 // (Comments stay out of the CSS text, which ships as written.)
+// :host and .timeline: display and colour come from hostReset (a section is a block already).
 // .scroller: the feed scrolls on its own; only the items near the view are rendered (see VirtualWindow).
 // .item:focus-visible: an inset ring, as the item is inside the scroller, which would clip an outer one.
 // .actions-reserved: the row of "Add note" and "Log call" (a button's min-height and the margin of
@@ -11,18 +12,15 @@ export const timelineStyles = css`
     --kith-timeline-accent: var(--_kith-accent);
     --_kith-el-radius: var(--kith-timeline-radius);
     --_kith-el-accent: var(--kith-timeline-accent);
-    display: block;
     max-width: 100%;
   }
 
   .timeline {
-    display: block;
     min-width: 0;
     padding: var(--_kith-space-3);
     border: 1px solid var(--_kith-border);
     border-radius: var(--kith-timeline-radius);
     background: var(--_kith-surface);
-    color: var(--_kith-text);
     overflow-wrap: anywhere;
   }
 
@@ -41,7 +39,6 @@ export const timelineStyles = css`
   .month,
   .day {
     margin: var(--_kith-space-2) 0 var(--_kith-space-1);
-    font-size: 1em;
     font-weight: 600;
   }
   .month {
