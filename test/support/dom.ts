@@ -24,7 +24,7 @@ export interface StatefulElement extends HTMLElement {
 
 /** Waits until the element shows `status` (10 s at most), with its texts loaded and rendered; `what` names it in the failure. */
 export async function untilStatus(el: StatefulElement, status: string, what: string): Promise<void> {
-  await waitUntil(() => el.status === status, `${what} never reached "${status}" (it is "${el.status}")`, { timeout: 10_000 });
+  await waitUntil(() => el.status === status, `${what} never reached "${status}" (it is "${el.status}")`);
   await el.localeReady();
   await el.updateComplete;
 }

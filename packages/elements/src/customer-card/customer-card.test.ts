@@ -16,7 +16,7 @@ const KITH_EVENTS = ['kith-load', 'kith-error', 'kith-customer-update'] as const
 const DAY = 86_400_000;
 
 async function until(el: KithCustomerCard, status: ResourceStatus): Promise<void> {
-  await waitUntil(() => el.status === status, `the card never reached "${status}" (it is "${el.status}")`, { timeout: 10_000 });
+  await waitUntil(() => el.status === status, `the card never reached "${status}" (it is "${el.status}")`);
   // With data on screen, a full card's details (a chunk of their own) may land just after it.
   if (status === 'ready' || status === 'stale' || status === 'offline') await el.localeReady();
 }
@@ -50,7 +50,7 @@ async function openEditor(el: KithCustomerCard, field: 'tags' | 'owner'): Promis
   button.focus();
   await sendKeys({ press: 'Enter' });
   const control = field === 'tags' ? 'input' : 'select';
-  await waitUntil(() => inEditor(el, control), `the ${field} editor never showed its ${control}`, { timeout: 10_000 });
+  await waitUntil(() => inEditor(el, control), `the ${field} editor never showed its ${control}`);
   const editor = editorOf(el) as KithCustomerEditor;
   await editor.updateComplete;
   return editor;
@@ -180,7 +180,7 @@ async function patchBehindTheCard(customer: Pick<Customer, 'id' | 'version'>, pa
 async function liveOpen(client: KithClient, id: string): Promise<() => void> {
   let open = false;
   const stop = client.live.subscribe([`customer:${id}`], () => undefined, { onStatus: (status) => (open ||= status === 'open') });
-  await waitUntil(() => open, 'the live stream never opened', { timeout: 10_000 });
+  await waitUntil(() => open, 'the live stream never opened');
   return stop;
 }
 
@@ -256,7 +256,7 @@ describe('<kith-customer-card> against the real server', () => {
   it('shows the full profile: avatar initials, chips, contacts, orders, credit, last contact, owner, tags and language', async () => {
     const client = clientWith(await staffTokenFor(rep.id, READ));
     const el = await card(client, sample.id);
-    await waitUntil(() => text(el, 'owner') === rep.name, `the owner shows "${text(el, 'owner')}"`, { timeout: 10_000 });
+    await waitUntil(() => text(el, 'owner') === rep.name, `the owner shows "${text(el, 'owner')}"`);
     expect(text(el, 'avatar')).to.equal('OB'); // Olivia Bennett
     expect(part(el, 'avatar')?.getAttribute('aria-hidden')).to.equal('true');
 
@@ -536,7 +536,7 @@ describe('<kith-customer-card> against the real server', () => {
     expect(detail.customerId).to.equal(customer.id);
     expect(detail.field === 'tags' && detail.patch).to.deep.equal({ tags: ['beta', 'gamma'] });
     await waitUntil(() => editorOf(el) === null, 'the editor never closed');
-    await waitUntil(() => cardTags(el).join() === 'beta,gamma', `the card shows ${cardTags(el).join()}`, { timeout: 10_000 });
+    await waitUntil(() => cardTags(el).join() === 'beta,gamma', `the card shows ${cardTags(el).join()}`);
     await el.updateComplete;
     expect(el.shadowRoot?.activeElement, 'focus is back on Edit tags').to.equal(editButton(el, 'tags'));
     expect((await serverCopy(customer.id)).tags).to.deep.equal(['beta', 'gamma']);
@@ -593,7 +593,7 @@ describe('<kith-customer-card> against the real server', () => {
     expect(customer.ownerId).to.equal(manager.id);
     const client = clientWith(managerToken);
     const el = await card(client, customer.id);
-    await waitUntil(() => text(el, 'owner') === manager.name, `the owner shows "${text(el, 'owner')}"`, { timeout: 10_000 });
+    await waitUntil(() => text(el, 'owner') === manager.name, `the owner shows "${text(el, 'owner')}"`);
     await openEditor(el, 'owner');
     const select = inEditor<HTMLSelectElement>(el, 'select') as HTMLSelectElement;
     expect([...select.options].map((option) => squash(option.textContent))).to.deep.equal(
@@ -610,7 +610,7 @@ describe('<kith-customer-card> against the real server', () => {
     expect(detail.result.status).to.equal('sent');
     expect(detail.field === 'owner' && detail.request).to.deep.equal({ ownerId: rep.id });
     await waitUntil(() => editorOf(el) === null, 'the editor never closed');
-    await waitUntil(() => text(el, 'owner') === rep.name, `the owner shows "${text(el, 'owner')}"`, { timeout: 10_000 });
+    await waitUntil(() => text(el, 'owner') === rep.name, `the owner shows "${text(el, 'owner')}"`);
     expect((await serverCopy(customer.id)).ownerId).to.equal(rep.id);
     expect(client.outbox.entries).to.deep.equal([]);
   });
@@ -698,7 +698,7 @@ describe('<kith-customer-card> against the real server', () => {
       expect((await sent).detail.result.status).to.equal('sent');
       await waitUntil(() => editorOf(el) === null, 'the editor never closed');
       expect((await serverCopy(customer.id)).tags).to.deep.equal(['alpha', 'mine']);
-      await waitUntil(() => cardTags(el).join() === 'alpha,mine', `the card shows ${cardTags(el).join()}`, { timeout: 10_000 });
+      await waitUntil(() => cardTags(el).join() === 'alpha,mine', `the card shows ${cardTags(el).join()}`);
       await waitUntil(() => client.outbox.entries.length === 0, `the outbox kept ${client.outbox.entries.length} entries`);
     });
 
@@ -708,7 +708,7 @@ describe('<kith-customer-card> against the real server', () => {
       const events = recordEvents(el);
       inEditor(el, '[part~="keep-theirs-button"]')?.click();
       await waitUntil(() => editorOf(el) === null, 'the editor never closed');
-      await waitUntil(() => cardTags(el).join() === 'theirs', `the card shows ${cardTags(el).join()}`, { timeout: 10_000 });
+      await waitUntil(() => cardTags(el).join() === 'theirs', `the card shows ${cardTags(el).join()}`);
       await waitUntil(() => client.outbox.entries.length === 0, `the outbox kept ${client.outbox.entries.length} entries`);
       expect((await serverCopy(customer.id)).tags).to.deep.equal(['theirs']);
       expect(events.filter((event) => event.type === 'kith-customer-update')).to.deep.equal([]);
@@ -720,7 +720,7 @@ describe('<kith-customer-card> against the real server', () => {
       expect(el.customer?.tags, 'the card still holds the version it read').to.deep.equal(['alpha']);
       inEditor(el, '[part~="keep-theirs-button"]')?.click();
       await waitUntil(() => editorOf(el) === null, 'the editor never closed');
-      await waitUntil(() => cardTags(el).join() === 'theirs', `the card shows ${cardTags(el).join()}`, { timeout: 10_000 });
+      await waitUntil(() => cardTags(el).join() === 'theirs', `the card shows ${cardTags(el).join()}`);
       expect(client.outbox.entries).to.deep.equal([]);
     });
   });
@@ -752,8 +752,8 @@ describe('<kith-customer-card> against the real server', () => {
 
     offline = false;
     await client.outbox.flush();
-    await waitUntil(() => editorOf(el) === null, 'the editor never closed after delivery', { timeout: 10_000 });
-    await waitUntil(() => cardTags(el).join() === 'alpha,later', `the card shows ${cardTags(el).join()}`, { timeout: 10_000 });
+    await waitUntil(() => editorOf(el) === null, 'the editor never closed after delivery');
+    await waitUntil(() => cardTags(el).join() === 'alpha,later', `the card shows ${cardTags(el).join()}`);
     expect((await serverCopy(customer.id)).tags).to.deep.equal(['alpha', 'later']);
     expect(client.outbox.entries).to.deep.equal([]);
   });
@@ -768,7 +768,7 @@ describe('<kith-customer-card> against the real server', () => {
     try {
       expect(announcement(el)).to.equal('');
       await patchBehindTheCard(customer, { tags: ['alpha', 'live'] });
-      await waitUntil(() => cardTags(el).join() === 'alpha,live', `the card shows ${cardTags(el).join()}`, { timeout: 10_000 });
+      await waitUntil(() => cardTags(el).join() === 'alpha,live', `the card shows ${cardTags(el).join()}`);
       await el.updateComplete;
       expect(announcement(el)).to.equal('The customer was updated.');
       expect(el.shadowRoot?.querySelector('p.visually-hidden[role="status"]')?.getAttribute('role')).to.equal('status');
@@ -1003,7 +1003,7 @@ describe('<kith-customer-card> against the real server', () => {
     expect(labels(el)).to.deep.equal(english);
     try {
       Kith.setLocale('zh-Hans');
-      await waitUntil(() => labels(el)[0] === '联系方式', `the labels stayed ${labels(el).join()}`, { timeout: 10_000 });
+      await waitUntil(() => labels(el)[0] === '联系方式', `the labels stayed ${labels(el).join()}`);
       await el.localeReady();
       await el.updateComplete;
       expect(labels(el)).to.deep.equal(chinese);
@@ -1015,7 +1015,7 @@ describe('<kith-customer-card> against the real server', () => {
     } finally {
       Kith.setLocale(undefined);
     }
-    await waitUntil(() => labels(el)[0] === 'Contact', `the labels stayed ${labels(el).join()}`, { timeout: 10_000 });
+    await waitUntil(() => labels(el)[0] === 'Contact', `the labels stayed ${labels(el).join()}`);
     el.setAttribute('locale', 'zh-Hans');
     await el.localeReady();
     await el.updateComplete;

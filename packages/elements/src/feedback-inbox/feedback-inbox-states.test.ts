@@ -155,7 +155,7 @@ describe('<kith-feedback-inbox> states', () => {
     expect(first).to.equal(3);
     expect(part(el, 'more-button') !== null, 'the seeded shop has more than 3 published reviews').to.equal(true);
     part(el, 'more-button')?.click();
-    await waitUntil(() => el.items.length > first, 'the next page never came', { timeout: 10_000 });
+    await waitUntil(() => el.items.length > first, 'the next page never came');
     expect(new Set(el.items.map((item) => item.id)).size).to.equal(el.items.length);
   });
 

@@ -36,7 +36,7 @@ export const itemOf = (el: KithFeedbackInbox, id: string) => entryOf(el, id)?.qu
 
 /** Waits until the record's item is rendered with its texts, and gives it. */
 export async function shownItem(el: KithFeedbackInbox, id: string): Promise<KithFeedbackInboxItem> {
-  await waitUntil(() => itemOf(el, id), `item ${id} never showed`, { timeout: 10_000 });
+  await waitUntil(() => itemOf(el, id), `item ${id} never showed`);
   await customElements.whenDefined('kith-feedback-inbox-item');
   const item = itemOf(el, id);
   if (!item) throw new Error(`item ${id} went away`);
@@ -59,7 +59,7 @@ export const itemPart = (item: KithFeedbackInboxItem, name: string) => part(item
 export async function liveOpen(client: KithClient): Promise<() => void> {
   let open = false;
   const stop = client.live.subscribe(['inbox'], () => undefined, { onStatus: (status) => (open ||= status === 'open') });
-  await waitUntil(() => open, 'the live stream never opened', { timeout: 10_000 });
+  await waitUntil(() => open, 'the live stream never opened');
   return stop;
 }
 

@@ -108,7 +108,7 @@ describe('<kith-feedback-inbox>', () => {
 
     const publish = await shownItem(el, good.id);
     await press(publish, 'publish-button');
-    await waitUntil(() => message(publish) === 'Published.', `never said (it says "${message(publish)}")`, { timeout: 10_000 });
+    await waitUntil(() => message(publish) === 'Published.', `never said (it says "${message(publish)}")`);
     // Replaced where it stood: still in the "pending" view, now published.
     const replaced = el.items.find((item) => item.id === good.id);
     expect(replaced?.kind === 'review' && replaced.status).to.equal('published');
@@ -117,7 +117,7 @@ describe('<kith-feedback-inbox>', () => {
     const reject = await shownItem(el, spam.id);
     await press(reject, 'reject-button');
     await fillAndSend(reject, 'Advertising');
-    await waitUntil(() => message(reject) === 'Rejected.', `never said (it says "${message(reject)}")`, { timeout: 10_000 });
+    await waitUntil(() => message(reject) === 'Rejected.', `never said (it says "${message(reject)}")`);
     expect(actions.map((detail) => `${detail.action}:${detail.status}`)).to.deep.equal(['publish:sent', 'reject:sent']);
 
     const [published, rejected] = await Promise.all([staff.feedback.get(good.id), staff.feedback.get(spam.id)]);
@@ -136,7 +136,7 @@ describe('<kith-feedback-inbox>', () => {
     const item = await shownItem(el, complaint.id);
     await press(item, 'answer-button');
     await fillAndSend(item, 'A courier collects it tomorrow.');
-    await waitUntil(() => message(item) === 'Answer sent.', `never said (it says "${message(item)}")`, { timeout: 10_000 });
+    await waitUntil(() => message(item) === 'Answer sent.', `never said (it says "${message(item)}")`);
     const saved = await staff.feedback.get(complaint.id);
     expect(saved.kind === 'complaint' && [saved.status, saved.reply?.body]).to.deep.equal(['answered', 'A courier collects it tomorrow.']);
     await item.updateComplete;
@@ -154,7 +154,7 @@ describe('<kith-feedback-inbox>', () => {
     const item = await shownItem(el, complaint.id);
     await press(item, 'answer-button');
     await fillAndSend(item, 'We will call you back today.');
-    await waitUntil(() => message(item) === 'Saved — sent when back online.', `never said (it says "${message(item)}")`, { timeout: 10_000 });
+    await waitUntil(() => message(item) === 'Saved — sent when back online.', `never said (it says "${message(item)}")`);
     const shown = el.items.find((record) => record.id === complaint.id);
     expect(shown?.kind === 'complaint' && [shown.status, shown.reply?.body]).to.deep.equal(['answered', 'We will call you back today.']);
     expect(entryOf(el, complaint.id) !== null).to.equal(true);

@@ -216,7 +216,7 @@ describe('<kith-feedback kind="complaint">', () => {
     // The element's stream carries customer:<id>; wait until it is open so the event is not missed.
     let open = false;
     const stop = client.live.subscribe([`customer:${server.sampleCustomerId}`], () => undefined, { onStatus: (status) => (open ||= status === 'open') });
-    await waitUntil(() => open, 'the live stream never opened', { timeout: 10_000 });
+    await waitUntil(() => open, 'the live stream never opened');
     const answer = await staff.feedback.reply(complaint.id, { body: 'A new parcel is on its way.' });
     expect(answer.status).to.equal('sent');
     await waitUntil(() => text(el, '[part~="status-value"]') === 'Status: Answered', 'the answer never reached the shopper', { timeout: 20_000 });

@@ -187,7 +187,7 @@ describe('<kith-feedback kind="review">', () => {
     // A reload: a new client on the same storage; the form follows the kept review.
     const second = clientWith({ ...storage, fetch: network.fetch });
     const again = await form(second, server.sampleProductId);
-    await waitUntil(() => text(again, '[part~="receipt"] h2').startsWith('Saved'), 'the kept review is not shown after a reload', { timeout: 10_000 });
+    await waitUntil(() => text(again, '[part~="receipt"] h2').startsWith('Saved'), 'the kept review is not shown after a reload');
     expect(await stored(title)).to.have.length(0);
 
     network.online();

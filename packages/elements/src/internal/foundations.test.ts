@@ -13,7 +13,7 @@ import { Kith } from '../runtime.js';
 import { SENT_COMPLAINT_KEY } from './page-settings.js';
 
 async function until(el: KithCustomerCard, status: KithCustomerCard['status']): Promise<void> {
-  await waitUntil(() => el.status === status, `the card never reached "${status}" (it is "${el.status}")`, { timeout: 10_000 });
+  await waitUntil(() => el.status === status, `the card never reached "${status}" (it is "${el.status}")`);
   // With data on screen, a full card's details (a chunk of their own) may land just after it.
   if (status === 'ready' || status === 'stale' || status === 'offline') await el.localeReady();
 }

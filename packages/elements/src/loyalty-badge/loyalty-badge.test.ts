@@ -19,7 +19,7 @@ import { parsePoints, type KithLoyaltyRedeem } from './loyalty-redeem.component.
 const KITH_EVENTS = ['kith-load', 'kith-error', 'kith-redeem'] as const;
 
 async function until(el: KithLoyaltyBadge, status: ResourceStatus): Promise<void> {
-  await waitUntil(() => el.status === status, `the badge never reached "${status}" (it is "${el.status}")`, { timeout: 10_000 });
+  await waitUntil(() => el.status === status, `the badge never reached "${status}" (it is "${el.status}")`);
   // With data on screen, a full badge's details (a chunk of their own) may land just after it.
   if (status === 'ready' || status === 'stale' || status === 'offline') await el.localeReady();
 }
@@ -37,7 +37,7 @@ const entries = (el: KithLoyaltyBadge) => {
 /** The badge's redeem form (its own chunk, `<kith-loyalty-redeem>`), once it has rendered. */
 async function redeemForm(el: KithLoyaltyBadge): Promise<KithLoyaltyRedeem> {
   const form = () => el.shadowRoot?.querySelector('kith-loyalty-redeem');
-  await waitUntil(() => form()?.shadowRoot?.querySelector('form'), 'the redeem form never showed', { timeout: 10_000 });
+  await waitUntil(() => form()?.shadowRoot?.querySelector('form'), 'the redeem form never showed');
   const found = form() as KithLoyaltyRedeem;
   await found.updateComplete;
   return found;
@@ -210,7 +210,7 @@ describe('<kith-loyalty-badge> against the real server', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-    await waitUntil(() => entries(el).length === 1, 'the ledger entry never showed', { timeout: 10_000 });
+    await waitUntil(() => entries(el).length === 1, 'the ledger entry never showed');
     expect(urls.filter((url) => url.includes('/loyalty/ledger'))).to.have.length(1);
     const [entry] = (await ledgerOf(member.id)).items;
     const row = entries(el)[0] as HTMLElement;
@@ -239,14 +239,14 @@ describe('<kith-loyalty-badge> against the real server', () => {
     const events = recordEvents(el);
     part(el, 'ledger-toggle')?.click();
     const ledger = () => el.shadowRoot?.querySelector('kith-loyalty-ledger')?.shadowRoot;
-    await waitUntil(() => ledger()?.querySelector('[part~="retry-button"]'), 'the ledger error never showed', { timeout: 10_000 });
+    await waitUntil(() => ledger()?.querySelector('[part~="retry-button"]'), 'the ledger error never showed');
     expect(ledger()?.querySelector('[role="alert"]')?.textContent).to.equal('Your points could not be loaded: the server had a problem.');
     expect(events.map((event) => [event.type, (event as CustomEvent<{ code: string }>).detail.code])).to.deep.equal([['kith-error', 'server']]);
     expect(el.status, 'the badge itself still shows the points').to.equal('ready');
     await expect(el).to.be.accessible();
     failing = false;
     ledger()?.querySelector<HTMLButtonElement>('[part~="retry-button"]')?.click();
-    await waitUntil(() => entries(el).length === 1, 'the entries never showed after Retry', { timeout: 10_000 });
+    await waitUntil(() => entries(el).length === 1, 'the entries never showed after Retry');
   });
 
   it('redeems by keyboard through the outbox: sent, one ledger row, the balance follows', async () => {
@@ -270,7 +270,7 @@ describe('<kith-loyalty-badge> against the real server', () => {
     await form.updateComplete;
     expect(text(form, 'redeem-message')).to.equal('Redeemed 200 points.');
     expect([input(form, 'points').value, input(form, 'note').value]).to.deep.equal(['', '']);
-    await waitUntil(() => text(el, 'balance') === '980 points', `the balance stayed ${text(el, 'balance')}`, { timeout: 10_000 });
+    await waitUntil(() => text(el, 'balance') === '980 points', `the balance stayed ${text(el, 'balance')}`);
     expect(text(el, 'status')).to.equal('Balance updated: 980 points.');
     const redeems = (await ledgerOf(member.id)).items.filter((entry) => entry.reason === 'redeem');
     expect(redeems.map((entry) => [entry.points, entry.note])).to.deep.equal([[-200, 'Voucher']]);
@@ -360,9 +360,9 @@ describe('<kith-loyalty-badge> against the real server', () => {
 
       await faultProxy('pass');
       await client.outbox.flush();
-      await waitUntil(() => text(form, 'redeem-message') === 'Redeemed 300 points.', `the message is "${text(form, 'redeem-message')}"`, { timeout: 10_000 });
+      await waitUntil(() => text(form, 'redeem-message') === 'Redeemed 300 points.', `the message is "${text(form, 'redeem-message')}"`);
       // Delivered: the outbox invalidates the customer's reads, so the saved account is read again.
-      await waitUntil(() => text(el, 'balance') === '880 points', `the balance stayed ${text(el, 'balance')}`, { timeout: 10_000 });
+      await waitUntil(() => text(el, 'balance') === '880 points', `the balance stayed ${text(el, 'balance')}`);
       await until(el, 'ready');
       const redeems = (await ledgerOf(member.id)).items.filter((entry) => entry.reason === 'redeem');
       expect(redeems.map((entry) => entry.points)).to.deep.equal([-300]);
@@ -379,7 +379,7 @@ describe('<kith-loyalty-badge> against the real server', () => {
     // The badge's stream carries customer:<id>; wait until it is open so the event is not missed.
     let open = false;
     const stop = client.live.subscribe([`customer:${member.id}`], () => undefined, { onStatus: (status) => (open ||= status === 'open') });
-    await waitUntil(() => open, 'the live stream never opened', { timeout: 10_000 });
+    await waitUntil(() => open, 'the live stream never opened');
     // Straight to the server (not through an SDK client of this page), so only the live event can tell the badge.
     const answer = await fetch(`${server.url}/v1/customers/${member.id}/loyalty/adjust`, {
       method: 'POST',
@@ -387,7 +387,7 @@ describe('<kith-loyalty-badge> against the real server', () => {
       body: JSON.stringify({ points: 50, note: 'Points for a review' }),
     });
     expect(answer.status).to.equal(201);
-    await waitUntil(() => text(el, 'balance') === '1,230 points', `the balance stayed ${text(el, 'balance')}`, { timeout: 10_000 });
+    await waitUntil(() => text(el, 'balance') === '1,230 points', `the balance stayed ${text(el, 'balance')}`);
     expect(text(el, 'status')).to.equal('Balance updated: 1,230 points.');
     expect(part(el, 'progress-bar')?.getAttribute('aria-valuetext')).to.equal('270 points to Gold');
     stop();
@@ -554,7 +554,7 @@ describe('<kith-loyalty-badge> against the real server', () => {
     // The form's texts are a chunk of their own, loaded as the form first shows.
     const legend = () => part(form, 'redeem')?.querySelector('legend')?.textContent;
     const form = await redeemForm(hant);
-    await waitUntil(() => legend() === '兌換積分', `the form's legend stayed "${legend() ?? ''}"`, { timeout: 10_000 });
+    await waitUntil(() => legend() === '兌換積分', `the form's legend stayed "${legend() ?? ''}"`);
     await expect(hant).to.be.accessible();
 
     const holder = await fixture<HTMLDivElement>(html`<div lang="zh-TW"><kith-loyalty-badge .client=${clientWith(null)}></kith-loyalty-badge></div>`);
@@ -574,7 +574,7 @@ describe('<kith-loyalty-badge> against the real server', () => {
     await el.updateComplete;
     expect(background()).to.equal('rgb(28, 33, 40)');
     part(el, 'ledger-toggle')?.click();
-    await waitUntil(() => entries(el).length === 1, 'the ledger entry never showed', { timeout: 10_000 });
+    await waitUntil(() => entries(el).length === 1, 'the ledger entry never showed');
     await expect(el).to.be.accessible();
   });
 
@@ -588,7 +588,7 @@ describe('<kith-loyalty-badge> against the real server', () => {
     await until(el, 'ready');
     await el.updateComplete;
     part(el, 'ledger-toggle')?.click();
-    await waitUntil(() => entries(el).length === 2, 'the ledger never showed', { timeout: 10_000 });
+    await waitUntil(() => entries(el).length === 2, 'the ledger never showed');
     expect(entries(el)[0]?.querySelector('.note')?.textContent).to.equal(note);
     expect(el.shadowRoot?.querySelector('img, script')).to.equal(null);
     expect(el.shadowRoot?.querySelector('kith-loyalty-ledger')?.shadowRoot?.querySelector('img, script')).to.equal(null);

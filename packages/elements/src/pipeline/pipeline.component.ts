@@ -218,7 +218,7 @@ export class KithPipeline extends KithConnectedElement implements BoardHost {
   }
 
   private arrange(): void {
-    this.pages.value?.follow(this.boardRead.value, this.connection.client, this.pipelineId, boardQuery(this.customerId || undefined), this.boardRead.status === ready);
+    this.pages.value?.follow(this.boardRead.value, this.connection.client, this.pipelineId, boardQuery(this.customerId), this.boardRead.status === ready);
     const stages = this.pipelineRead.value?.stages ?? [];
     const deals = this.deals;
     this.columns = this.tools.value?.arrange(stages, deals) ?? columnsOf(stages, deals);

@@ -174,7 +174,7 @@ async function keyboardMove(el: KithPipeline, seen: CustomEvent[], id: string, k
     await el.updateComplete;
   }
   await sendKeys({ press: 'Enter' });
-  await waitUntil(() => moves(seen).length > before, 'the move was never answered', { timeout: 10_000 });
+  await waitUntil(() => moves(seen).length > before, 'the move was never answered');
   const event = moves(seen)[before];
   if (!event) throw new Error('no move event');
   return event;
@@ -270,7 +270,7 @@ describe('<kith-pipeline>', () => {
     await el.updateComplete;
     const count = titlesIn(el, 1).length;
     expect(announcement(el)).to.equal(`Dropped '${deal.title}' in ${stage(1).name}, position ${at + 1} of ${count}.`);
-    await waitUntil(() => moves(seen).length === 1, 'no kith-opportunity-move', { timeout: 10_000 });
+    await waitUntil(() => moves(seen).length === 1, 'no kith-opportunity-move');
     const detail = moves(seen)[0]?.detail;
     expect(detail).to.deep.include({ fromStageId: stage(0).id, toStageId: stage(1).id, position: at + 1, status: 'sent' });
     expect(detail?.opportunity.id).to.equal(deal.id);
@@ -319,7 +319,7 @@ describe('<kith-pipeline>', () => {
     await waitUntil(() => titlesIn(el, 1)[0] === deal.title, 'the card never followed the pointer');
     expect(part(el, 'drag-ghost')).to.not.equal(null);
     await sendMouse({ type: 'up' });
-    await waitUntil(() => moves(seen).length === 1, 'no kith-opportunity-move', { timeout: 10_000 });
+    await waitUntil(() => moves(seen).length === 1, 'no kith-opportunity-move');
     expect(moves(seen)[0]?.detail).to.deep.include({ toStageId: stage(1).id, position: 1, status: 'sent' });
     expect(part(el, 'drag-ghost')).to.equal(null);
     const column = await truth.pipelines.opportunities(pipeline.id, { stageId: stage(1).id, limit: 500 });
@@ -347,7 +347,7 @@ describe('<kith-pipeline>', () => {
     const x = Math.round(Math.min(rect.left + 20, (boardRect?.right ?? rect.left + 40) - 10));
     const supported = await touchDrag({ from, to: [x, Math.round(rect.bottom - 10)], steps: 12 });
     expect(supported).to.equal(true);
-    await waitUntil(() => moves(seen).length === 1, 'no kith-opportunity-move after the touch drag', { timeout: 10_000 });
+    await waitUntil(() => moves(seen).length === 1, 'no kith-opportunity-move after the touch drag');
     expect(moves(seen)[0]?.detail).to.deep.include({ fromStageId: stage(0).id, toStageId: stage(1).id, status: 'sent' });
     expect(titlesIn(el, 1)).to.include(deal.title);
     expect((await truth.opportunities.get(deal.id)).stageId).to.equal(stage(1).id);
@@ -379,7 +379,7 @@ describe('<kith-pipeline>', () => {
     await sendKeys({ press: 'ArrowRight' });
     await waitUntil(() => titlesIn(el, 1).includes(big.title), 'the card never went to the next column');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => moves(seen).length === 1, 'no kith-opportunity-move', { timeout: 10_000 });
+    await waitUntil(() => moves(seen).length === 1, 'no kith-opportunity-move');
     expect(moves(seen)[0]?.detail.status).to.equal('sent');
     expect((await truth.opportunities.get(big.id)).stageId).to.equal(stage(1).id);
     select.value = 'rank';
@@ -394,19 +394,19 @@ describe('<kith-pipeline>', () => {
     const client = clientWith(repToken);
     const el = await readyBoard(client);
     const seen = record(el);
-    await waitUntil(() => client.live.status === 'open', 'the live stream never opened', { timeout: 10_000 });
+    await waitUntil(() => client.live.status === 'open', 'the live stream never opened');
     await focusCard(el, deal.id);
     await sendKeys({ press: ' ' });
     const moved = await admin.opportunities.move(deal, { stageId: stage(2).id });
     expect(moved.status).to.equal('sent');
     // The live change arrives, but the board keeps what the card was lifted from until the drop.
-    await waitUntil(() => el.deals.find((d) => d.id === deal.id)?.stageId === stage(2).id, 'the live change never arrived', { timeout: 10_000 });
+    await waitUntil(() => el.deals.find((d) => d.id === deal.id)?.stageId === stage(2).id, 'the live change never arrived');
     await el.updateComplete;
     expect(titlesIn(el, 0)).to.include(deal.title);
     expect(titlesIn(el, 2)).to.not.include(deal.title);
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => moves(seen).length === 1, 'no kith-opportunity-move', { timeout: 10_000 });
+    await waitUntil(() => moves(seen).length === 1, 'no kith-opportunity-move');
     const detail = moves(seen)[0]?.detail;
     expect(detail?.status).to.equal('failed');
     expect(detail?.result.status === 'failed' && detail.result.error.code).to.equal('conflict');
@@ -438,7 +438,7 @@ describe('<kith-pipeline>', () => {
     expect(headerOf(el, 0).count).to.not.equal(String(pipeline.stages[0]?.totals.count));
     await expectAccessible(el);
 
-    await waitUntil(() => client.live.status === 'open', 'the live stream never opened', { timeout: 10_000 });
+    await waitUntil(() => client.live.status === 'open', 'the live stream never opened');
     const other = await dealOf(server.sampleCustomerId, `Live not theirs ${uid()}`, 1, 1_000);
     const fresh = await dealOf(buyer.id, `Live theirs ${uid()}`, 1, 4_000);
     await waitUntil(() => titlesIn(el, 1).includes(fresh.title), "the customer's new deal never appeared", { timeout: 15_000 });
@@ -461,9 +461,9 @@ describe('<kith-pipeline>', () => {
     const deal = await newDeal(`Live ${uid()}`, 0, 31_400);
     const client = clientWith(repReadToken);
     const el = await readyBoard(client);
-    await waitUntil(() => client.live.status === 'open', 'the live stream never opened', { timeout: 10_000 });
+    await waitUntil(() => client.live.status === 'open', 'the live stream never opened');
     expect((await admin.opportunities.move(deal, { stageId: stage(4).id })).status).to.equal('sent');
-    await waitUntil(() => titlesIn(el, 4).includes(deal.title), 'the move never appeared', { timeout: 10_000 });
+    await waitUntil(() => titlesIn(el, 4).includes(deal.title), 'the move never appeared');
     expect(titlesIn(el, 0)).to.not.include(deal.title);
     await expectTotalsAgree(el);
   });
@@ -483,7 +483,7 @@ describe('<kith-pipeline>', () => {
     expect((await truth.opportunities.get(deal.id)).version).to.equal(1);
     await faultProxy('pass');
     await client.outbox.flush();
-    await waitUntil(() => !slotOf(el, deal.id)?.querySelector('[part~="card-pending"]'), 'the card stayed pending', { timeout: 10_000 });
+    await waitUntil(() => !slotOf(el, deal.id)?.querySelector('[part~="card-pending"]'), 'the card stayed pending');
     const now = await truth.opportunities.get(deal.id);
     expect(now.stageId).to.equal(stage(1).id);
     expect(now.version, 'delivered once').to.equal(2);
@@ -700,7 +700,7 @@ describe('<kith-pipeline>', () => {
       const el = await fixture<KithPipeline>(html`<kith-pipeline .client=${client} pipeline-id=${UNKNOWN_ID} locale="en-US"
         @kith-error=${(event: CustomEvent) => errors.push(event)}></kith-pipeline>`);
       await until(el, 'not_found');
-      await waitUntil(() => errors.length > 0, 'no kith-error', { timeout: 10_000 });
+      await waitUntil(() => errors.length > 0, 'no kith-error');
       expect(errors.map((event) => (event.detail as { code: string }).code)).to.deep.equal(['not_found']);
       expect(text(el, 'status')).to.equal('This pipeline does not exist or was removed.');
       await expectAccessible(el);

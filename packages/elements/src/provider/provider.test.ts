@@ -7,7 +7,7 @@ import type { KithCustomerCard } from '../customer-card/customer-card.component.
 import { KithProvider } from './provider.js';
 
 const ready = (el: KithCustomerCard) =>
-  waitUntil(() => el.status === 'ready', `the card never became ready (it is "${el.status}")`, { timeout: 10_000 });
+  waitUntil(() => el.status === 'ready', `the card never became ready (it is "${el.status}")`);
 const name = (el: KithCustomerCard) => el.shadowRoot?.querySelector('[part="name"]')?.textContent?.trim();
 
 describe('<kith-provider>', () => {
@@ -42,7 +42,7 @@ describe('<kith-provider>', () => {
       </kith-provider>
     `);
     const card = provider.querySelector('kith-customer-card') as KithCustomerCard;
-    await waitUntil(() => card.status === 'not_authorized', `the card is "${card.status}"`, { timeout: 10_000 });
+    await waitUntil(() => card.status === 'not_authorized', `the card is "${card.status}"`);
     const before = provider.sharedClient;
     provider.token = tokenSource({ kind: 'staff' });
     await provider.updateComplete;

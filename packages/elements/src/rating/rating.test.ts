@@ -49,7 +49,7 @@ async function tiles(client: KithClient, products: readonly string[], locale = '
 }
 
 async function settled(els: readonly KithRating[], status?: ResourceStatus): Promise<void> {
-  await waitUntil(() => els.every((el) => el.status !== 'loading' && el.status !== 'idle'), 'a tile kept loading', { timeout: 10_000 });
+  await waitUntil(() => els.every((el) => el.status !== 'loading' && el.status !== 'idle'), 'a tile kept loading');
   await Promise.all(els.map(async (el) => (await el.localeReady(), el.updateComplete)));
   if (status) expect(els.map((el) => el.status)).to.deep.equal(els.map(() => status));
 }
@@ -202,7 +202,7 @@ describe('<kith-rating> against the real server', () => {
       const box = await fixture<HTMLDivElement>(html`<div @kith-error=${(event: KithErrorEvent) => errors.push(event)}></div>`);
       const again = Object.assign(document.createElement('kith-rating'), { client, product: reviewed.id, locale: 'en' });
       box.append(again);
-      await waitUntil(() => again.status === 'offline', `the tile is "${again.status}", not offline`, { timeout: 10_000 });
+      await waitUntil(() => again.status === 'offline', `the tile is "${again.status}", not offline`);
       await again.updateComplete;
       expect(label(again)).to.equal(`${fresh} (saved; the latest could not be loaded)`);
       expect(part(again, 'base')?.getAttribute('title')).to.equal(label(again));

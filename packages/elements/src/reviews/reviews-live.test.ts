@@ -47,10 +47,10 @@ describe('<kith-reviews> writes seen through the real API: paging, live updates,
     this.timeout(30_000);
     const client = clientFor(server);
     const el = await shown(SNEAKERS, client);
-    await waitUntil(() => client.live.status === 'open', 'the live stream never opened', { timeout: 10_000 });
+    await waitUntil(() => client.live.status === 'open', 'the live stream never opened');
     const title = `Live review ${tag()}`;
     await publishReview(server, moderator, SNEAKERS, { title, body: 'Arrived today.', authorName: 'Live tester' });
-    await waitUntil(() => texts(el, 'review-title')[0] === title, `the list shows ${JSON.stringify(texts(el, 'review-title'))}`, { timeout: 10_000 });
+    await waitUntil(() => texts(el, 'review-title')[0] === title, `the list shows ${JSON.stringify(texts(el, 'review-title'))}`);
     await waitUntil(() => text(el, 'status') === '1 new review.', `the status says "${text(el, 'status')}"`);
     expect(part(el, 'status')?.getAttribute('role')).to.equal('status');
   });
@@ -61,10 +61,10 @@ describe('<kith-reviews> writes seen through the real API: paging, live updates,
     const client = clientFor(server);
     const el = await shown(sku, client);
     expect(el.summary?.productId).to.equal(id);
-    await waitUntil(() => client.live.status === 'open', 'the live stream never opened', { timeout: 10_000 });
+    await waitUntil(() => client.live.status === 'open', 'the live stream never opened');
     const title = `Live by SKU ${tag()}`;
     await publishReview(server, moderator, id, { title, body: 'Nice.', authorName: 'Sku tester' });
-    await waitUntil(() => texts(el, 'review-title')[0] === title, `the list shows ${JSON.stringify(texts(el, 'review-title'))}`, { timeout: 10_000 });
+    await waitUntil(() => texts(el, 'review-title')[0] === title, `the list shows ${JSON.stringify(texts(el, 'review-title'))}`);
   });
 
   it('hostile text is shown as text: no script runs, no element is made, long words wrap inside their box', async function () {

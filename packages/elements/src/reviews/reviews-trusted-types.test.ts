@@ -29,7 +29,7 @@ describe('<kith-reviews structured-data> on a page that enforces Trusted Types',
     const server = await serverInfo();
     const client = createClient({ baseUrl: server.url, key: server.publishableKey, cache: false });
     const el = await fixture(html`<kith-reviews structured-data product-name="Canvas sneakers" .client=${client} product=${SNEAKERS} locale="en-US"></kith-reviews>`);
-    await waitUntil(() => el.querySelector(':scope > script[type="application/ld+json"]'), 'no JSON-LD was written', { timeout: 10_000 });
+    await waitUntil(() => el.querySelector(':scope > script[type="application/ld+json"]'), 'no JSON-LD was written');
     const script = el.querySelector(':scope > script[type="application/ld+json"]') as HTMLScriptElement;
     const data = SnippetProduct.parse(JSON.parse(script.textContent ?? ''));
     expect(data.name).to.equal('Canvas sneakers');

@@ -237,10 +237,10 @@ describe('<kith-survey-results> against the real API', () => {
     const client: KithClient = staff();
     const el = await results(client, { metric: 'ces' });
     await until(el, 'ready');
-    await waitUntil(() => client.live.status === 'open', 'the live stream never opened', { timeout: 10_000 });
+    await waitUntil(() => client.live.status === 'open', 'the live stream never opened');
     expect(announcement(el)).to.equal('');
     await answer(server, 'ces', [1]);
-    await waitUntil(() => el.shown?.count === CES_SCORES.length + 1, `the count is ${el.shown?.count}`, { timeout: 10_000 });
+    await waitUntil(() => el.shown?.count === CES_SCORES.length + 1, `the count is ${el.shown?.count}`);
     await el.updateComplete;
     // (7 + 5 + 4 + 3 + 6 + 1) / 6 = 4.33
     expect(text(el, 'score')).to.equal('4.33 of 7');

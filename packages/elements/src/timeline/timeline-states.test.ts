@@ -26,7 +26,7 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => req
 async function liveOpen(client: KithClient, id: string): Promise<() => void> {
   let open = false;
   const stop = client.live.subscribe([`customer:${id}`], () => undefined, { onStatus: (status) => (open ||= status === 'open') });
-  await waitUntil(() => open, 'the live stream never opened', { timeout: 10_000 });
+  await waitUntil(() => open, 'the live stream never opened');
   return stop;
 }
 
@@ -78,7 +78,7 @@ describe('<kith-timeline> states and live updates', () => {
       const summary = `Live ${crypto.randomUUID().slice(0, 8)}`;
       const created = await writer.interactions.create(busy.id, { channel: 'chat', type: 'note', direction: 'internal', phase: 'sale', summary });
       expect(created.status).to.equal('sent');
-      await waitUntil(() => el.items[0]?.summary === summary, 'the new interaction never arrived', { timeout: 10_000 });
+      await waitUntil(() => el.items[0]?.summary === summary, 'the new interaction never arrived');
       await el.updateComplete;
       await nextFrame();
       const shownNow = el.shadowRoot?.querySelector<HTMLElement>(`article[data-key="${key}"]`);
@@ -159,7 +159,7 @@ describe('<kith-timeline> states and live updates', () => {
     await expectAccessible(el);
     failing = false;
     part(el, 'more-button')?.click();
-    await waitUntil(() => el.items.length === el.page?.total, 'the next page never came after the failure', { timeout: 10_000 });
+    await waitUntil(() => el.items.length === el.page?.total, 'the next page never came after the failure');
     await el.updateComplete;
     expect(el.shadowRoot?.querySelector('.more-error') === null).to.equal(true);
   });

@@ -26,7 +26,7 @@ async function openForm(el: KithTimeline, kind: 'add-note' | 'log-call'): Promis
   const button = part(el, `${kind}-button`);
   expect(button !== null, `the ${kind} button`).to.equal(true);
   button?.click();
-  await waitUntil(() => inComposer(el, 'textarea[name="summary"]') !== null, 'the form never opened', { timeout: 10_000 });
+  await waitUntil(() => inComposer(el, 'textarea[name="summary"]') !== null, 'the form never opened');
   await composer(el)?.localeReady();
   await composer(el)?.updateComplete;
 }
@@ -75,7 +75,7 @@ describe('<kith-timeline> writing', () => {
     expect(event.detail.result.status).to.equal('sent');
     expect(event.detail.interaction).to.include({ type: 'note', direction: 'internal', summary });
     await waitUntil(() => composer(el) === null, 'the form never closed');
-    await waitUntil(() => squash(articles(el)[0]?.querySelector('.summary')?.textContent) === summary, 'the note is not at the top', { timeout: 10_000 });
+    await waitUntil(() => squash(articles(el)[0]?.querySelector('.summary')?.textContent) === summary, 'the note is not at the top');
     const top = articles(el)[0];
     expect(squash(top?.querySelector('.body')?.textContent), 'hostile text rendered as text').to.equal(HOSTILE);
     expect(el.shadowRoot?.querySelector('script, img') === null).to.equal(true);
@@ -102,7 +102,7 @@ describe('<kith-timeline> writing', () => {
     const created = oneEvent(el, 'kith-interaction-create') as Promise<KithInteractionCreateEvent>;
     inComposer(el, '[part~="save-button"]')?.click();
     expect((await created).detail.interaction).to.include({ type: 'call', channel: 'phone', direction: 'inbound', summary });
-    await waitUntil(() => squash(articles(el)[0]?.querySelector('.line')?.textContent) === 'Call, inbound', 'the call is not at the top', { timeout: 10_000 });
+    await waitUntil(() => squash(articles(el)[0]?.querySelector('.line')?.textContent) === 'Call, inbound', 'the call is not at the top');
 
     await openForm(el, 'add-note');
     await sendKeys({ type: 'never saved' });
@@ -141,13 +141,13 @@ describe('<kith-timeline> writing', () => {
     const second = clientWith(writeToken, { ...storage, fetch: faulty, retry: false });
     const again = await timeline(second, customer.id);
     await until(again, 'ready');
-    await waitUntil(() => pendingItems(again).length === 1, 'the kept note is not shown after a reload', { timeout: 10_000 });
+    await waitUntil(() => pendingItems(again).length === 1, 'the kept note is not shown after a reload');
     expect(await serverCount(customer.id, summary)).to.equal(0);
 
     offline = false;
     await second.outbox.flush();
-    await waitUntil(() => pendingItems(again).length === 0, 'the note never left the outbox', { timeout: 10_000 });
-    await waitUntil(() => articles(again).some((a) => squash(a.querySelector('.summary')?.textContent) === summary), 'the delivered note is not shown', { timeout: 10_000 });
+    await waitUntil(() => pendingItems(again).length === 0, 'the note never left the outbox');
+    await waitUntil(() => articles(again).some((a) => squash(a.querySelector('.summary')?.textContent) === summary), 'the delivered note is not shown');
     await first.outbox.flush();
     expect(await serverCount(customer.id, summary)).to.equal(1);
   });

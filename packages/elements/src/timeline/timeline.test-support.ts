@@ -9,7 +9,7 @@ import './timeline.js';
 import type { KithTimeline } from './timeline.js';
 
 export async function until(el: KithTimeline, status: ResourceStatus): Promise<void> {
-  await waitUntil(() => el.status === status, `the timeline never reached "${status}" (it is "${el.status}")`, { timeout: 10_000 });
+  await waitUntil(() => el.status === status, `the timeline never reached "${status}" (it is "${el.status}")`);
   await el.localeReady();
   await el.updateComplete;
 }

@@ -93,7 +93,7 @@ describe('<kith-timeline>', () => {
     const button = parts(el, 'filter').find((b) => b.dataset['facet'] === 'channel' && b.dataset['value'] === 'email');
     expect(squash(button?.textContent)).to.equal('E-mail 30');
     button?.click();
-    await waitUntil(() => el.page?.total === 30, 'the filtered total never came', { timeout: 10_000 });
+    await waitUntil(() => el.page?.total === 30, 'the filtered total never came');
     await until(el, 'ready');
     const pressed = parts(el, 'filter').find((b) => b.dataset['value'] === 'email');
     expect(pressed?.getAttribute('aria-pressed')).to.equal('true');
@@ -109,7 +109,7 @@ describe('<kith-timeline>', () => {
     await until(el, 'ready');
     expect(el.items).to.have.length(20);
     part(el, 'more-button')?.click();
-    await waitUntil(() => el.items.length === 60, 'the next page never came', { timeout: 10_000 });
+    await waitUntil(() => el.items.length === 60, 'the next page never came');
     await el.updateComplete;
     expect(text(el, 'count')).to.equal('60 of 60');
     expect(part(el, 'more-button') === null, 'nothing more to read').to.equal(true);
@@ -140,7 +140,7 @@ describe('<kith-timeline>', () => {
     const box = part(el, 'scroller') as HTMLElement;
     expect(box.scrollHeight, 'the feed scrolls in its own box').to.be.greaterThan(box.clientHeight);
     box.scrollTop = box.scrollHeight;
-    await waitUntil(() => el.items.length === 60, 'scrolling never read the next page', { timeout: 10_000 });
+    await waitUntil(() => el.items.length === 60, 'scrolling never read the next page');
   });
 
   it('searches all rows on the server: a word only in the oldest row is found', async () => {
@@ -148,7 +148,7 @@ describe('<kith-timeline>', () => {
     await until(el, 'ready');
     expect(articles(el).some((a) => a.textContent?.includes(word))).to.equal(false);
     await search(el, word);
-    await waitUntil(() => el.page?.total === 1, 'the search never read', { timeout: 10_000 });
+    await waitUntil(() => el.page?.total === 1, 'the search never read');
     await until(el, 'ready');
     expect(articles(el)).to.have.length(1);
     expect(text(el, 'summary')).to.equal(`Oldest, about ${word}`);
@@ -177,7 +177,7 @@ describe('<kith-timeline>', () => {
     await until(el, 'empty');
     expect(squash(el.shadowRoot?.querySelector('.empty')?.textContent)).to.equal('Nothing matches these filters.');
     part(el, 'clear-button')?.click();
-    await waitUntil(() => el.page?.total === 60, 'clearing never re-read', { timeout: 10_000 });
+    await waitUntil(() => el.page?.total === 60, 'clearing never re-read');
     await until(el, 'ready');
     expect((part(el, 'search') as HTMLInputElement).value).to.equal('');
   });

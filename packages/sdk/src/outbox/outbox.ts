@@ -260,8 +260,10 @@ export function createOutbox(deps: OutboxDeps): OutboxController {
     // answered (sent, refused, or queued: the lock wait gave up, the client closed): other pages leave
     // the entry to this one while it holds the claim, and no longer — a page that closes or crashes
     // lets go of its locks, so its entries do not wait out the grace. Stored all the same if the
-    // claim cannot be had.
-    await withLock(claimName(entry.id), storeAndSend).catch(() => undefined);
+    // claim cannot be had; a failure of storing or sending itself reaches the caller as before.
+    await withLock(claimName(entry.id), storeAndSend).catch((error: unknown) => {
+      if (stored) throw error;
+    });
     if (!stored) await storeAndSend();
     return resultOf(entry, schema);
   }

@@ -57,7 +57,6 @@ async function persisted(options: ClientOptions, id: string): Promise<void> {
       return source === 'storage';
     },
     'the answer never reached IndexedDB',
-    { timeout: 10_000 },
   );
 }
 
@@ -88,7 +87,7 @@ describe('stale-while-revalidate reads', () => {
     const { fetcher } = slowFetch(300); // the network is slower than IndexedDB here, on purpose
     const page = createClient({ ...options, fetch: fetcher });
     const { states, stop } = record<Customer>(page, server.sampleCustomerId);
-    await waitUntil(() => states.some((state) => state.status === 'fresh'), 'no fresh state', { timeout: 10_000 });
+    await waitUntil(() => states.some((state) => state.status === 'fresh'), 'no fresh state');
     stop();
     const sequence = states.filter((state) => state.data !== undefined).map((state) => `${state.status}/${state.source}`);
     expect(sequence[0]).to.equal('stale/storage');
@@ -133,8 +132,8 @@ describe('stale-while-revalidate reads', () => {
     const scopes = ['customers:read', 'customers:write'] as const;
     const watcher = createClient({ baseUrl: server.url, key: server.publishableKey, token: tokenSource({ kind: 'staff', scopes: [...scopes] }), cache: false });
     const { states, stop } = record<Customer>(watcher, otherId);
-    await waitUntil(() => states.some((state) => state.status === 'fresh'), 'no fresh state', { timeout: 10_000 });
-    await waitUntil(() => watcher.live.status === 'open', 'the live stream never opened', { timeout: 10_000 });
+    await waitUntil(() => states.some((state) => state.status === 'fresh'), 'no fresh state');
+    await waitUntil(() => watcher.live.status === 'open', 'the live stream never opened');
     const current = states.at(-1)?.data as Customer;
     const role = `Buyer ${Date.now()}`;
     const editor = createClient({ baseUrl: server.url, key: server.publishableKey, token: tokenSource({ kind: 'staff', scopes: [...scopes] }), cache: false });
@@ -155,7 +154,7 @@ describe('stale-while-revalidate reads', () => {
 
     const b = createClient({ ...asA, token: tokenSource({ kind: 'customer', subject: otherId }) });
     const { states, stop } = record<Customer>(b, server.sampleCustomerId);
-    await waitUntil(() => states.some((state) => state.status === 'error'), 'B was not refused', { timeout: 10_000 });
+    await waitUntil(() => states.some((state) => state.status === 'error'), 'B was not refused');
     stop();
     expect(states.every((state) => state.data === undefined), 'B saw A’s data').to.equal(true);
     expect(states.at(-1)?.error?.code).to.be.oneOf(['forbidden', 'not_found']);
@@ -226,7 +225,7 @@ describe('stale-while-revalidate reads', () => {
     who = 'staff';
     await client.clear();
     const before = states.length;
-    await waitUntil(() => states.slice(before).some((state) => state.status === 'fresh'), 'no fresh state as staff', { timeout: 10_000 });
+    await waitUntil(() => states.slice(before).some((state) => state.status === 'fresh'), 'no fresh state as staff');
     expect(states.slice(before)[0]?.data, 'the customer’s copy is not shown to staff').to.equal(undefined);
     stop();
     client.close();
